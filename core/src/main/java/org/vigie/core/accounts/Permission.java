@@ -1,0 +1,25 @@
+package org.vigie.core.accounts;
+
+/**
+ * The one catalogue of what an account may do on the platform itself (who may read shared
+ * content is the visibility policy's business, not this catalogue's). Each permission says who
+ * holds it; {@link Permissions} is the only place that decides.
+ */
+public enum Permission {
+    /** Create organisations: platform administrators. */
+    ORGANISATION_CREATE,
+    /** Change an organisation's profile: platform administrators and that organisation's administrators. */
+    ORGANISATION_EDIT,
+    /** Create and change accounts of an organisation: platform administrators and that organisation's administrators. */
+    ACCOUNT_MANAGE,
+    /** Make an account a platform administrator: platform administrators. */
+    PLATFORM_ADMINISTRATOR_GRANT,
+    /** List an organisation's accounts: its members and platform administrators. */
+    ACCOUNT_LIST,
+    /** Add, change and remove an organisation's points of contact: platform administrators and that organisation's administrators. */
+    CONTACT_MANAGE,
+    /** Read the audit log and check its chain: platform administrators. */
+    AUDIT_READ,
+    /** Read operational metrics: platform administrators. */
+    METRICS_READ
+}
