@@ -1,0 +1,175 @@
+package org.vigie.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vigie.core.audit.ChainVerifier.ChainVerification;
+import org.vigie.server.audit.AuditChainCheck;
+import org.vigie.server.database.CommandLineDatabase;
+import org.vigie.server.database.DataDirectory;
+import org.vigie.server.database.DataDirectoryInUseException;
+
+/**
+ * Parses Vigie's command line. {@code serve} checks what would make the server fail late (a port in
+ * use, a data directory held by another Vigie) before starting anything, so those fail at once
+ * with a plain message; other commands run and return an exit status.
+ */
+final class VigieCommandLine {
+
+    static final int KEEP_RUNNING = -1;
+    static final String USAGE = """
+            Usage: vigie <command> [options]
+
+            Commands:
+              serve [--port 8080] [--data ./data] [--demo]
+                        Start Vigie: web UI and API at http://localhost:PORT/, data in DIR.
+                        --demo seeds a fictional election context with one account per role.
+              audit verify [--data ./data]
+                        Check the audit log's hash chain; names the first broken entry, if any.
+                        Works on a stopped Vigie's data directory or beside a running one.
+
+            Environment:
+              VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
+              VIGIE_ADMIN_PASSWORD                             password of 'admin' on first start (else generated)
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    VigieCommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        if (args.length == 0 || args[0].startsWith("--spring") || args[0].startsWith("--server") || args[0].startsWith("--vigie")) {
+            VigieApplication.serve(args); // plain "java -jar": Spring Boot arguments as they are
+            return KEEP_RUNNING;
+        }
+        try {
+            return switch (args[0]) {
+                case "serve" -> serve(rest(args, 1));
+                case "audit" -> args.length > 1 && args[1].equals("verify") ? auditVerify(rest(args, 2)) : usage("unknown audit command");
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> usage("unknown command '" + args[0] + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    private int serve(List<String> options) {
+        List<String> spring = new ArrayList<>();
+        Path data = Path.of(env("VIGIE_DATA", "./data"));
+        int port = 8080;
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            switch (option) {
+                case "--port" -> port = parsePort(value(options, ++i, option));
+                case "--data" -> data = Path.of(value(options, ++i, option));
+                case "--demo" -> spring.add("--vigie.demo=true");
+                default -> {
+                    if (!option.startsWith("--")) {
+                        throw new IllegalArgumentException("unexpected argument '" + option + "'");
+                    }
+                    spring.add(option); // pass Spring Boot properties through, e.g. --logging.level.root=debug
+                }
+            }
+        }
+        if (!portFree(port)) {
+            err.println("Vigie cannot start: port " + port + " is already in use. Stop what uses it, or choose another with --port.");
+            return 1;
+        }
+        try (DataDirectory probe = DataDirectory.lock(data)) {
+            // released at once: the server takes the lock for itself as it starts
+        } catch (DataDirectoryInUseException e) {
+            err.println("Vigie cannot start: " + e.getMessage());
+            return 1;
+        }
+        spring.add("--server.port=" + port);
+        spring.add("--vigie.data=" + data.toAbsolutePath().normalize());
+        VigieApplication.serve(spring.toArray(String[]::new));
+        return KEEP_RUNNING;
+    }
+
+    private int auditVerify(List<String> options) {
+        Path data = Path.of(env("VIGIE_DATA", "./data"));
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).equals("--data")) {
+                data = Path.of(value(options, ++i, "--data"));
+            } else {
+                throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
+            }
+        }
+        try (CommandLineDatabase database = CommandLineDatabase.open(data, System.getenv("VIGIE_DB_URL"),
+                System.getenv("VIGIE_DB_USER"), System.getenv("VIGIE_DB_PASSWORD"))) {
+            out.println("Verifying the audit chain in " + database.description() + " ...");
+            ChainVerification result = new AuditChainCheck(database.dataSource()).verify();
+            if (result.intact()) {
+                out.println("Audit chain intact: " + result.entriesChecked() + " entries verified; head #" + result.headSequence()
+                        + " " + result.headHash());
+                return 0;
+            }
+            out.println("AUDIT CHAIN BROKEN at entry #" + result.brokenLink().get().sequence() + ": " + result.brokenLink().get().reason());
+            out.println(result.entriesChecked() + " entries before it verified.");
+            return 1;
+        } catch (IllegalArgumentException | IllegalStateException | DataDirectoryInUseException e) {
+            err.println("Cannot verify the audit log: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("Cannot verify the audit log: " + e);
+            return 2;
+        }
+    }
+
+    private int usage(String problem) {
+        err.println("vigie: " + problem);
+        err.print(USAGE);
+        return 64;
+    }
+
+    private static List<String> rest(String[] args, int from) {
+        return List.of(args).subList(Math.min(from, args.length), args.length);
+    }
+
+    private static String value(List<String> options, int index, String option) {
+        if (index >= options.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return options.get(index);
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port needs a number from 1 to 65535, not '" + text + "'");
+        }
+    }
+
+    static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,132 @@
+package org.vigie.server.accounts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.vigie.server.web.SecurityHeaders;
+
+/**
+ * Who may reach what, by kind of client:
+ * <ol>
+ *   <li>API documentation: public (it describes the API, it holds no data);</li>
+ *   <li>{@code /api/v1/auth/tokens}: HTTP Basic with username and password, so a user can get a
+ *       first token, or a token;</li>
+ *   <li>the rest of {@code /api/**} and {@code /actuator/**}: stateless, API token as Bearer or as
+ *       the Basic password; no session, no CSRF (no cookie is ever read);</li>
+ *   <li>the web UI: form sign-in, a session, CSRF protection, sign-out.</li>
+ * </ol>
+ * Every chain sends the same security headers. Fine-grained decisions (which organisation, which
+ * object) are made by the features through {@link org.vigie.core.accounts.Permissions} and, for
+ * shared content, the visibility policy.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, behind {id} prefixes so stored hashes can move to a stronger function later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ApiProblemEntryPoint apiProblemEntryPoint(ObjectMapper json) {
+        return new ApiProblemEntryPoint(json);
+    }
+
+    /** Not a bean: a provider bean would make Spring Security build a second, global manager around it. */
+    private static DaoAuthenticationProvider passwords(AccountUserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return provider;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder,
+                                                AuthenticationEventPublisher events) {
+        return manager(events, passwords(users, encoder));
+    }
+
+    private static AuthenticationManager manager(AuthenticationEventPublisher events, AuthenticationProvider... providers) {
+        ProviderManager manager = new ProviderManager(providers);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders.standard(SecurityHeaders.API_DOCS_CONTENT_SECURITY_POLICY))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain tokenIssuing(HttpSecurity http, ApiTokens tokens, ApiProblemEntryPoint problems,
+                                     AccountUserDetailsService users, PasswordEncoder encoder,
+                                     AuthenticationEventPublisher events) throws Exception {
+        stateless(http.securityMatcher("/api/v1/auth/tokens", "/api/v1/auth/tokens/**"), tokens, problems)
+                .authenticationManager(manager(events, new TokenAsPasswordAuthenticationProvider(tokens), passwords(users, encoder)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiProblemEntryPoint problems,
+                            AuthenticationEventPublisher events) throws Exception {
+        stateless(http.securityMatcher("/api/**", "/actuator/**"), tokens, problems)
+                .authenticationManager(manager(events, new TokenAsPasswordAuthenticationProvider(tokens)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, ApiTokens tokens, ApiProblemEntryPoint problems) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .headers(SecurityHeaders.standard(SecurityHeaders.CONTENT_SECURITY_POLICY));
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager passwordsOnly) throws Exception {
+        return http
+                .authenticationManager(passwordsOnly)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/language", "/error", "/css/**", "/js/**", "/images/**",
+                                "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .csrf(Customizer.withDefaults())
+                .headers(SecurityHeaders.standard(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .build();
+    }
+}
