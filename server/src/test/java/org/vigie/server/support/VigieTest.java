@@ -1,0 +1,26 @@
+package org.vigie.server.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test against the whole application on a random port, with a real embedded PostgreSQL in a
+ * temporary data directory. Every test class with this annotation shares one application (Spring
+ * caches the context), so tests create their own uniquely named data and never assume an empty
+ * database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"vigie.admin-password=" + VigieTest.ADMIN_PASSWORD, "vigie.login.max-failures=5"})
+@ContextConfiguration(initializers = TemporaryDataDirectory.class)
+@Import(TestClockConfiguration.class)
+public @interface VigieTest {
+
+    String ADMIN_PASSWORD = "Test-Admin-Password-2027";
+}
