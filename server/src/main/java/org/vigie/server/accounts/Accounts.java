@@ -56,9 +56,12 @@ public class Accounts {
         return open(request, "account.created");
     }
 
-    /** Opens an account with no acting member: the bootstrap administrator and demo accounts. */
+    /**
+     * Opens an account on the platform's own authority, without an acting member: the bootstrap
+     * administrator and the demo accounts. Never reachable from a request.
+     */
     @Transactional
-    Account createBySystem(NewAccount request) {
+    public Account createBySystem(NewAccount request) {
         return open(request, "account.created");
     }
 
@@ -160,7 +163,7 @@ public class Accounts {
 
     /** Sets a password without knowing the old one: only for the system (demo accounts). */
     @Transactional
-    void resetPasswordBySystem(UUID id, String newPassword) {
+    public void resetPasswordBySystem(UUID id, String newPassword) {
         repository.updatePassword(id, passwords.encode(newPassword), clock.instant());
         audit.record(AuditEvent.of("account.password-reset", "account", id));
     }

@@ -43,6 +43,10 @@ public class Organisations {
         return repository.findAll();
     }
 
+    public Optional<Organisation> findByName(String name) {
+        return repository.findIdByName(name).flatMap(repository::findById);
+    }
+
     public Optional<Organisation> find(UUID id) {
         return repository.findById(id);
     }
@@ -56,6 +60,12 @@ public class Organisations {
         if (!Permissions.allows(actor, Permission.ORGANISATION_CREATE)) {
             throw new ForbiddenException("Only platform administrators create organisations.");
         }
+        return createBySystem(request);
+    }
+
+    /** Creates an organisation on the platform's own authority (demo data); never reachable from a request. */
+    @Transactional
+    public Organisation createBySystem(OrganisationChanges request) {
         String name = request.name().trim();
         ensureNameFree(name, null);
         Instant now = clock.instant();

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -20,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"vigie.admin-password=" + VigieTest.ADMIN_PASSWORD, "vigie.login.max-failures=5"})
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 @Import(TestClockConfiguration.class)
+@AutoConfigureObservability // tests see the metrics endpoint as production does
 public @interface VigieTest {
 
     String ADMIN_PASSWORD = "Test-Admin-Password-2027";
