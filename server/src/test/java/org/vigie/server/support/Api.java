@@ -60,6 +60,11 @@ public final class Api {
         return send(request(path).header("Accept-Language", acceptLanguage).GET());
     }
 
+    /** A GET that accepts what a non-JSON client (a Prometheus scraper, a browser) accepts. */
+    public Response getAccepting(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -34,8 +34,8 @@ class OperationsEndpointsTest {
         var analyst = fixtures.signedIn(fixtures.account(fixtures.organisation("RESEARCH"), "ANALYST"));
 
         assertThat(fixtures.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
-        assertThat(analyst.get("/actuator/prometheus").status()).isEqualTo(403);
-        var metrics = fixtures.admin().get("/actuator/prometheus");
+        assertThat(analyst.getAccepting("/actuator/prometheus", "text/plain").status()).isEqualTo(403);
+        var metrics = fixtures.admin().getAccepting("/actuator/prometheus", "text/plain");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("hikaricp_connections");
     }
