@@ -100,6 +100,7 @@ final class VigieCommandLine {
     }
 
     private int auditVerify(List<String> options) {
+        quietLogs();
         Path data = Path.of(env("VIGIE_DATA", "./data"));
         for (int i = 0; i < options.size(); i++) {
             if (options.get(i).equals("--data")) {
@@ -126,6 +127,13 @@ final class VigieCommandLine {
         } catch (Exception e) {
             err.println("Cannot verify the audit log: " + e);
             return 2;
+        }
+    }
+
+    /** A command prints its answer, not the embedded database's start-up chatter. */
+    private static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

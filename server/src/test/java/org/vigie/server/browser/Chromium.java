@@ -11,11 +11,11 @@ import java.util.List;
  * it; this network allows no browser download), else Playwright's own browser, which fails loudly
  * if it was never downloaded. A browser test never skips silently.
  */
-final class Browser {
+final class Chromium {
 
     private static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
 
-    private Browser() {
+    private Chromium() {
     }
 
     static com.microsoft.playwright.Browser launch(Playwright playwright) {

@@ -1,0 +1,45 @@
+package org.vigie.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigie.core.organisations.Sector;
+import org.vigie.server.support.StandaloneVigie;
+
+class DemoDataTest {
+
+    @TempDir
+    Path data;
+
+    private static Set<String> sectorsOf(JsonNode organisations) {
+        Set<String> sectors = new HashSet<>();
+        organisations.forEach(o -> sectors.add(o.get("sector").asText()));
+        return sectors;
+    }
+
+    @Test
+    void theDemoSeedsEverySectorOneAccountPerRoleAndStaysIdempotent() {
+        int organisationsAfterFirstStart;
+        try (StandaloneVigie first = StandaloneVigie.start(data, "--vigie.demo=true")) {
+            JsonNode organisations = first.fixtures().admin().get("/api/v1/organisations").json();
+            organisationsAfterFirstStart = organisations.size();
+
+            assertThat(sectorsOf(organisations)).hasSize(Sector.values().length);
+            assertThat(StreamSupport.stream(organisations.spliterator(), false)).allMatch(o -> o.get("country").asText().equals("XV"));
+            JsonNode users = first.fixtures().admin().get("/api/v1/users").json();
+            Set<String> roles = new HashSet<>();
+            users.forEach(u -> roles.add(u.get("role").asText()));
+            assertThat(roles).contains("ADMINISTRATOR", "ANALYST", "VIEWER");
+        }
+
+        try (StandaloneVigie second = StandaloneVigie.start(data, "--vigie.demo=true")) {
+            assertThat(second.fixtures().admin().get("/api/v1/organisations").json().size()).isEqualTo(organisationsAfterFirstStart);
+        }
+    }
+}
