@@ -127,12 +127,17 @@ public class Accounts {
                 changes.enabled() == null ? current.enabled() : changes.enabled(),
                 current.failedLogins(), current.lockedUntil(), current.createdAt(), clock.instant());
         repository.update(updated);
-        AuditEvent event = AuditEvent.of("account.updated", "account", id).with("username", current.username());
+        // Personal values (name, e-mail) stay out of the unerasable audit log: only that they changed.
+        java.util.List<String> personal = new java.util.ArrayList<>();
         if (!Objects.equals(current.displayName(), updated.displayName())) {
-            event = event.with("displayName", updated.displayName());
+            personal.add("displayName");
         }
         if (!Objects.equals(current.email(), updated.email())) {
-            event = event.with("email", updated.email());
+            personal.add("email");
+        }
+        AuditEvent event = AuditEvent.of("account.updated", "account", id).with("username", current.username());
+        if (!personal.isEmpty()) {
+            event = event.with("changedFields", personal);
         }
         if (current.role() != updated.role()) {
             event = event.with("role", updated.role().name());

@@ -84,11 +84,12 @@ class DemoData implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         int created = 0;
-        for (DemoOrganisation demo : ORGANISATIONS) {
+        for (int i = 0; i < ORGANISATIONS.size(); i++) {
+            DemoOrganisation demo = ORGANISATIONS.get(i);
             if (organisations.findByName(demo.name()).isEmpty()) {
                 Organisation organisation = organisations.createBySystem(
                         new OrganisationChanges(demo.name(), demo.sector(), COUNTRY, demo.description()));
-                contacts.seed(organisation);
+                contacts.seed(organisation, i + 1);
                 created++;
             }
         }

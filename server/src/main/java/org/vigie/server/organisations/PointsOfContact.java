@@ -61,16 +61,23 @@ public class PointsOfContact {
 
     @Transactional
     public PointOfContact create(Member actor, UUID organisationId, ContactChanges request) {
-        Organisation organisation = organisations.get(organisationId);
+        organisations.get(organisationId);
         ensureMayManage(actor, organisationId);
+        return createBySystem(organisationId, request);
+    }
+
+    /** Adds a contact on the platform's own authority (demo data); never reachable from a request. */
+    @Transactional
+    public PointOfContact createBySystem(UUID organisationId, ContactChanges request) {
+        Organisation organisation = organisations.get(organisationId);
         ContactChanges details = request.asNew();
         enforceRules(details);
         Instant now = clock.instant();
         PointOfContact created = new PointOfContact(UUID.randomUUID(), organisationId, organisation.name(), details.topic(),
                 details.name(), details.roleTitle(), details.email(), details.phone(), details.availability(), now, now);
         repository.insert(created);
-        AuditEvent event = AuditEvent.of("contact.created", TARGET, created.id()).with("organisationId", organisationId);
-        audit.record(withAll(event, details.differencesFrom(ContactChanges.NOTHING)));
+        audit.record(describe(AuditEvent.of("contact.created", TARGET, created.id()), organisationId, details,
+                details.differencesFrom(ContactChanges.NOTHING)));
         return created;
     }
 
@@ -89,8 +96,7 @@ public class PointsOfContact {
                 details.name(), details.roleTitle(), details.email(), details.phone(), details.availability(),
                 current.createdAt(), clock.instant());
         repository.update(updated);
-        AuditEvent event = AuditEvent.of("contact.updated", TARGET, id).with("organisationId", organisationId);
-        audit.record(withAll(event, changed));
+        audit.record(describe(AuditEvent.of("contact.updated", TARGET, id), organisationId, details, changed));
         return updated;
     }
 
@@ -101,7 +107,7 @@ public class PointsOfContact {
         PointOfContact deleted = get(organisationId, id);
         repository.delete(id);
         audit.record(AuditEvent.of("contact.deleted", TARGET, id).with("organisationId", organisationId)
-                .with("topic", deleted.topic().name()).with("name", deleted.name()));
+                .with("topic", deleted.topic().name()));
     }
 
     private void ensureMayManage(Member actor, UUID organisationId) {
@@ -116,10 +122,13 @@ public class PointsOfContact {
         });
     }
 
-    private static AuditEvent withAll(AuditEvent event, Map<String, Object> details) {
-        for (Map.Entry<String, Object> detail : details.entrySet()) {
-            event = event.with(detail.getKey(), detail.getValue());
-        }
-        return event;
+    /**
+     * The audit log can never be edited, so it must not hold personal data that may have to be
+     * erased: it records which fields changed, not a person's name, e-mail or phone (see ADR 0002).
+     */
+    private static AuditEvent describe(AuditEvent event, UUID organisationId, ContactChanges details, Map<String, Object> changed) {
+        return event.with("organisationId", organisationId)
+                .with("topic", details.topic().name())
+                .with("changedFields", List.copyOf(changed.keySet()));
     }
 }

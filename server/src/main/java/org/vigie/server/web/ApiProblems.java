@@ -116,7 +116,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "That already exists.");
         problem.setTitle("Conflict");
+        fieldOfUniqueIndex(String.valueOf(ex.getMessage()))
+                .ifPresent(field -> problem.setProperty("errors", List.of(Map.of("field", field, "message", "already taken"))));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Unique indexes are named {@code <table>_<column>_key} in our migrations. */
+    private static java.util.Optional<String> fieldOfUniqueIndex(String message) {
+        java.util.regex.Matcher index = java.util.regex.Pattern.compile("\"[a-z]+_([a-z_]+)_key\"").matcher(message);
+        return index.find() ? java.util.Optional.of(index.group(1)) : java.util.Optional.empty();
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -36,6 +36,8 @@ class DemoDataTest {
             Set<String> roles = new HashSet<>();
             users.forEach(u -> roles.add(u.get("role").asText()));
             assertThat(roles).contains("ADMINISTRATOR", "ANALYST", "VIEWER");
+            JsonNode dutyDesks = first.fixtures().admin().get("/api/v1/contacts?country=XV&topic=DUTY_24_7").json();
+            assertThat(dutyDesks).isNotEmpty();
         }
 
         try (StandaloneVigie second = StandaloneVigie.start(data, "--vigie.demo=true")) {
