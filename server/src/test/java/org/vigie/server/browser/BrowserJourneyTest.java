@@ -71,6 +71,11 @@ class BrowserJourneyTest {
                 consoleErrors.add(message.text());
             }
         });
+        browserContext.onResponse(response -> {
+            if (response.status() >= 400 && !response.url().endsWith("/login?error")) {
+                consoleErrors.add(response.status() + " " + response.url());
+            }
+        });
         return browserContext;
     }
 

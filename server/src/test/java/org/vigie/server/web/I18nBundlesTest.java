@@ -88,7 +88,7 @@ class I18nBundlesTest {
                 while (matcher.find()) {
                     String attributes = matcher.group(2);
                     String text = matcher.group(3).strip();
-                    boolean replaced = attributes.matches("(?s).*\\bth:(u?text|replace|insert)\\b.*");
+                    boolean replaced = attributes.matches("(?s).*\\bth:(u?text|replace|insert|errors)\\b.*");
                     boolean script = matcher.group(1).equalsIgnoreCase("script") || matcher.group(1).equalsIgnoreCase("style");
                     if (!replaced && !script && !UNTRANSLATED.contains(text) && !text.matches("[\\s\\p{Punct}\\d◉·—]*")) {
                         literals.add(RESOURCES.relativize(template) + ": \"" + text + "\"");
