@@ -104,10 +104,20 @@ class AccountRepository {
         jdbc.sql("UPDATE accounts SET locale = :locale WHERE id = :id").param("id", id).param("locale", locale).update();
     }
 
-    /** @return the failures counted so far, including this one */
-    int recordFailedLogin(UUID id) {
-        return jdbc.sql("UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = :id RETURNING failed_logins")
-                .param("id", id).query(Integer.class).single();
+    /**
+     * Counts a failed sign-in. Once a lock has run out, counting starts afresh, so that the person
+     * gets the same number of tries as before the lock rather than being locked again by one typo.
+     *
+     * @return the failures counted so far, including this one
+     */
+    int recordFailedLogin(UUID id, Instant now) {
+        return jdbc.sql("""
+                UPDATE accounts
+                SET failed_logins = CASE WHEN locked_until <= :now THEN 1 ELSE failed_logins + 1 END,
+                    locked_until  = CASE WHEN locked_until <= :now THEN NULL ELSE locked_until END
+                WHERE id = :id
+                RETURNING failed_logins""")
+                .param("id", id).param("now", Timestamp.from(now)).query(Integer.class).single();
     }
 
     void lockUntil(UUID id, Instant until) {

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigie.core.accounts.Member;
+import org.vigie.core.accounts.OrganisationRole;
 import org.vigie.core.accounts.Permission;
 import org.vigie.core.accounts.Permissions;
 import org.vigie.server.audit.AuditEvent;
@@ -101,9 +102,10 @@ public class Accounts {
     @Transactional
     public Account update(Member actor, UUID id, AccountChanges changes) {
         Account current = visible(actor, id);
-        if (!Permissions.allows(actor, Permission.ACCOUNT_MANAGE, current.organisationId())
-                && !(current.organisationId() == null && Permissions.allows(actor, Permission.PLATFORM_ADMINISTRATOR_GRANT))) {
-            throw new ForbiddenException("Only this organisation's administrators and platform administrators change its members.");
+        if (!mayChange(actor, current)) {
+            throw new ForbiddenException(current.platformAdministrator()
+                    ? "Only platform administrators change a platform administrator's account."
+                    : "Only this organisation's administrators and platform administrators change its members.");
         }
         if (changes.platformAdministrator() != null && changes.platformAdministrator() != current.platformAdministrator()
                 && !Permissions.allows(actor, Permission.PLATFORM_ADMINISTRATOR_GRANT)) {
@@ -113,9 +115,8 @@ public class Accounts {
             throw new InvalidFieldException("platformAdministrator", "account.platformAdmin.needsOrganisation",
                     "An account without an organisation must stay a platform administrator.");
         }
-        if (id.equals(actor.accountId()) && (changes.enabled() == Boolean.FALSE || changes.platformAdministrator() == Boolean.FALSE)) {
-            throw new InvalidFieldException(changes.enabled() == Boolean.FALSE ? "enabled" : "platformAdministrator",
-                    "account.self.lockout", "You cannot disable your own account or withdraw your own administration rights.");
+        if (id.equals(actor.accountId())) {
+            refuseSelfLockout(actor, current, changes);
         }
         Account updated = new Account(id, current.username(),
                 changes.displayName() == null ? current.displayName() : changes.displayName().trim(),
@@ -150,6 +151,44 @@ public class Accounts {
         }
         audit.record(event);
         return updated;
+    }
+
+    /**
+     * Whether the member may change this account. A platform administrator's account is changed by
+     * platform administrators only, even when it belongs to an organisation: otherwise that
+     * organisation's administrators could disable the people who run the platform.
+     */
+    public boolean mayChange(Member actor, Account target) {
+        if (target.platformAdministrator() || target.organisationId() == null) {
+            return Permissions.allows(actor, Permission.PLATFORM_ADMINISTRATOR_GRANT);
+        }
+        return Permissions.allows(actor, Permission.ACCOUNT_MANAGE, target.organisationId());
+    }
+
+    /** Whether the member may open accounts at all: platform administrators, and organisation administrators for their own. */
+    public boolean mayOpenAccounts(Member actor) {
+        return Permissions.allows(actor, Permission.ACCOUNT_MANAGE, actor.organisationId());
+    }
+
+    /**
+     * Nobody disables themselves or gives up their own administration rights, be they the platform's or
+     * their organisation's (stepping down from ADMINISTRATOR): an organisation could otherwise be left
+     * with nobody to manage it by a slip of the hand. Another administrator can do it.
+     */
+    private static void refuseSelfLockout(Member actor, Account current, AccountChanges changes) {
+        String field = null;
+        if (changes.enabled() == Boolean.FALSE) {
+            field = "enabled";
+        } else if (changes.platformAdministrator() == Boolean.FALSE && current.platformAdministrator()) {
+            field = "platformAdministrator";
+        } else if (!actor.platformAdministrator() && current.role() == OrganisationRole.ADMINISTRATOR
+                && changes.role() != null && changes.role() != OrganisationRole.ADMINISTRATOR) {
+            field = "role";
+        }
+        if (field != null) {
+            throw new InvalidFieldException(field, "account.self.lockout",
+                    "You cannot disable your own account or withdraw your own administration rights.");
+        }
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package org.vigie.server.accounts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -59,9 +60,10 @@ class LoginAttempts {
                 .with("reason", event.getException().getClass().getSimpleName())
                 .byUnauthenticated(claimed);
         accounts.findByUsername(claimed).ifPresent(account -> {
-            int failures = accounts.recordFailedLogin(account.id());
-            if (failures >= maxFailures && !account.lockedAt(clock.instant())) {
-                accounts.lockUntil(account.id(), clock.instant().plus(lockDuration));
+            Instant now = clock.instant();
+            int failures = accounts.recordFailedLogin(account.id(), now);
+            if (failures >= maxFailures && !account.lockedAt(now)) {
+                accounts.lockUntil(account.id(), now.plus(lockDuration));
                 audit.record(AuditEvent.of("account.locked", "account", account.id())
                         .with("failedLogins", failures).with("lockedFor", lockDuration.toString()).byUnauthenticated(claimed));
             }

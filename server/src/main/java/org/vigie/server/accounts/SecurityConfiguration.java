@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.vigie.server.web.SecurityHeaders;
 
 /**
@@ -28,7 +29,7 @@ import org.vigie.server.web.SecurityHeaders;
  *       first token, or a token;</li>
  *   <li>the rest of {@code /api/**} and {@code /actuator/**}: stateless, API token as Bearer or as
  *       the Basic password; no session, no CSRF (no cookie is ever read);</li>
- *   <li>the web UI: form sign-in, a session, CSRF protection, sign-out.</li>
+ *   <li>the web UI: form sign-in, a session kept in step with its account, CSRF protection, sign-out.</li>
  * </ol>
  * Every chain sends the same security headers. Fine-grained decisions (which organisation, which
  * object) are made by the features through {@link org.vigie.core.accounts.Permissions} and, for
@@ -115,9 +116,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager passwordsOnly) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager passwordsOnly, AccountRepository accounts) throws Exception {
         return http
                 .authenticationManager(passwordsOnly)
+                .addFilterAfter(new SessionAccountRefresh(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/language", "/error", "/css/**", "/js/**", "/images/**",
                                 "/webjars/**", "/favicon.ico").permitAll()
