@@ -32,6 +32,14 @@ class SessionAccountRefresh extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** Stylesheets, scripts and images carry nothing an account's rights could change. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/")
+                || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -23,7 +23,8 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+        // a UI switch: an API call must not change the account's remembered language
+        registry.addInterceptor(change).excludePathPatterns("/api/**", "/actuator/**");
     }
 
     @Override

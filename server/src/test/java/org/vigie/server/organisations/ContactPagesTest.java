@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigie.server.support.Fixtures;
 import org.vigie.server.support.VigieTest;
-import org.vigie.server.support.WebSession;
+import org.vigie.server.support.BrowserSession;
 
 @VigieTest
 class ContactPagesTest {
@@ -19,13 +19,13 @@ class ContactPagesTest {
 
     Fixtures fixtures;
     UUID organisation;
-    WebSession administrator;
+    BrowserSession administrator;
 
     @BeforeEach
     void setUp() {
         fixtures = new Fixtures(port);
         organisation = fixtures.organisation("GOVERNMENT_AGENCY");
-        administrator = WebSession.signIn(port, fixtures.account(organisation, "ADMINISTRATOR"), Fixtures.PASSWORD);
+        administrator = BrowserSession.signedIn(port, fixtures.account(organisation, "ADMINISTRATOR"), Fixtures.PASSWORD);
     }
 
     private static Map<String, String> contact(String name) {
@@ -37,7 +37,7 @@ class ContactPagesTest {
     void aContactAddedFromTheFormAppearsOnTheOrganisationsPage() {
         String name = Fixtures.unique("Added");
 
-        WebSession.Page saved = administrator.post("/organisations/" + organisation + "/contacts/new", contact(name));
+        BrowserSession.Page saved = administrator.submit("/organisations/" + organisation + "/contacts/new", contact(name));
 
         assertThat(saved.status()).isEqualTo(302);
         assertThat(administrator.get("/organisations/" + organisation).body())
@@ -47,7 +47,7 @@ class ContactPagesTest {
 
     @Test
     void anInvalidContactFormShowsEveryProblemAndKeepsWhatWasTyped() {
-        WebSession.Page page = administrator.post("/organisations/" + organisation + "/contacts/new",
+        BrowserSession.Page page = administrator.submit("/organisations/" + organisation + "/contacts/new",
                 Map.of("topic", "", "name", "Typed Name", "roleTitle", "", "email", "not-an-email", "phone", "12", "availability", "nights"));
 
         assertThat(page.status()).isEqualTo(200);
@@ -60,17 +60,17 @@ class ContactPagesTest {
     @Test
     void aContactIsChangedAndRemovedFromThePages() {
         String name = Fixtures.unique("Changing");
-        administrator.post("/organisations/" + organisation + "/contacts/new", contact(name));
+        administrator.submit("/organisations/" + organisation + "/contacts/new", contact(name));
         String id = fixtures.admin().get("/api/v1/organisations/" + organisation + "/contacts").json().get(0).get("id").asText();
         String base = "/organisations/" + organisation + "/contacts/" + id;
 
         assertThat(administrator.get(base + "/edit").body()).contains("value=\"" + name + "\"");
         Map<String, String> changed = new java.util.HashMap<>(contact(name));
         changed.put("email", "");
-        assertThat(administrator.post(base + "/edit", changed).status()).isEqualTo(302);
+        assertThat(administrator.submit(base + "/edit", changed).status()).isEqualTo(302);
         assertThat(fixtures.admin().get("/api/v1/organisations/" + organisation + "/contacts/" + id).json().get("email").isNull()).isTrue();
 
-        assertThat(administrator.post(base + "/delete", Map.of()).status()).isEqualTo(302);
+        assertThat(administrator.submit(base + "/delete", Map.of()).status()).isEqualTo(302);
         assertThat(administrator.get("/organisations/" + organisation).body()).doesNotContain(name);
     }
 
@@ -79,11 +79,11 @@ class ContactPagesTest {
         String name = Fixtures.unique("Listed");
         fixtures.admin().post("/api/v1/organisations/" + organisation + "/contacts",
                 Map.of("topic", "MEDIA", "name", name, "email", "press@example.org"));
-        WebSession viewer = WebSession.signIn(port, fixtures.account(fixtures.organisation("MEDIA"), "VIEWER"), Fixtures.PASSWORD);
+        BrowserSession viewer = BrowserSession.signedIn(port, fixtures.account(fixtures.organisation("MEDIA"), "VIEWER"), Fixtures.PASSWORD);
 
-        WebSession.Page everyone = viewer.get("/contacts");
-        WebSession.Page filtered = viewer.get("/contacts?topic=MEDIA&sector=GOVERNMENT_AGENCY&q=" + name);
-        WebSession.Page otherTopic = viewer.get("/contacts?topic=LEGAL&q=" + name);
+        BrowserSession.Page everyone = viewer.get("/contacts");
+        BrowserSession.Page filtered = viewer.get("/contacts?topic=MEDIA&sector=GOVERNMENT_AGENCY&q=" + name);
+        BrowserSession.Page otherTopic = viewer.get("/contacts?topic=LEGAL&q=" + name);
 
         assertThat(results(everyone)).contains(name, "href=\"mailto:press@example.org\"");
         assertThat(results(filtered)).contains(name);
@@ -92,7 +92,7 @@ class ContactPagesTest {
     }
 
     /** The results part of the directory page; the search box above it echoes what was typed. */
-    private static String results(WebSession.Page page) {
+    private static String results(BrowserSession.Page page) {
         return page.body().substring(page.body().indexOf("id=\"directory-results\""));
     }
 
@@ -102,7 +102,7 @@ class ContactPagesTest {
         fixtures.admin().post("/api/v1/organisations/" + organisation + "/contacts",
                 Map.of("topic", "LEGAL", "name", name, "phone", "+44 20 7946 0000"));
 
-        WebSession.Page fragment = administrator.get("/contacts?q=" + name, "HX-Request", "true");
+        BrowserSession.Page fragment = administrator.get("/contacts?q=" + name, "HX-Request", "true");
 
         assertThat(fragment.body()).startsWith("<div id=\"directory-results\"").contains(name).doesNotContain("<html");
     }

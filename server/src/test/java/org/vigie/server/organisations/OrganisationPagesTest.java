@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigie.server.support.Fixtures;
 import org.vigie.server.support.VigieTest;
-import org.vigie.server.support.WebSession;
+import org.vigie.server.support.BrowserSession;
 
 @VigieTest
 class OrganisationPagesTest {
@@ -24,15 +24,15 @@ class OrganisationPagesTest {
         fixtures = new Fixtures(port);
     }
 
-    private WebSession platformAdministrator(String language) {
-        return WebSession.signIn(port, "admin", VigieTest.ADMIN_PASSWORD, language);
+    private BrowserSession platformAdministrator(String language) {
+        return BrowserSession.signedIn(port, "admin", VigieTest.ADMIN_PASSWORD, language);
     }
 
     @Test
     void anInvalidFormIsShownAgainWithWhatWasTypedAndTheErrorNextToTheField() {
         String typedName = Fixtures.unique("Typed");
 
-        WebSession.Page page = platformAdministrator("en").post("/organisations/new",
+        BrowserSession.Page page = platformAdministrator("en").submit("/organisations/new",
                 Map.of("name", typedName, "sector", "", "country", "FR", "description", "Typed <description>"));
 
         assertThat(page.status()).isEqualTo(200);
@@ -46,7 +46,7 @@ class OrganisationPagesTest {
 
     @Test
     void errorsAreInTheReadersLanguage() {
-        WebSession.Page page = platformAdministrator("fr").post("/organisations/new",
+        BrowserSession.Page page = platformAdministrator("fr").submit("/organisations/new",
                 Map.of("name", "", "sector", "MEDIA", "country", "FR", "description", ""));
 
         assertThat(page.body()).contains("Donnez un nom à l’organisation.");
@@ -57,7 +57,7 @@ class OrganisationPagesTest {
         String name = Fixtures.unique("Taken");
         fixtures.admin().post("/api/v1/organisations", Map.of("name", name, "sector", "MEDIA", "country", "FR"));
 
-        WebSession.Page page = platformAdministrator("en").post("/organisations/new",
+        BrowserSession.Page page = platformAdministrator("en").submit("/organisations/new",
                 Map.of("name", name.toLowerCase(), "sector", "MEDIA", "country", "FR", "description", ""));
 
         assertThat(page.status()).isEqualTo(200);
@@ -67,24 +67,24 @@ class OrganisationPagesTest {
     @Test
     void aSavedOrganisationLeadsToItsPageWithANotice() {
         String name = Fixtures.unique("Saved");
-        WebSession admin = platformAdministrator("en");
+        BrowserSession admin = platformAdministrator("en");
 
-        WebSession.Page saved = admin.post("/organisations/new",
+        BrowserSession.Page saved = admin.submit("/organisations/new",
                 Map.of("name", name, "sector", "CIVIL_SOCIETY", "country", "XV", "description", "An exercise body"));
 
         assertThat(saved.status()).isEqualTo(302);
         assertThat(saved.location()).matches(".*/organisations/[0-9a-f-]{36}");
-        WebSession.Page detail = admin.get(saved.location().replaceFirst("^https?://[^/]+", ""));
+        BrowserSession.Page detail = admin.get(saved.location().replaceFirst("^https?://[^/]+", ""));
         assertThat(detail.body()).contains(name, "Civil society", "XV", "The organisation is saved.");
     }
 
     @Test
     void theFormCannotSetWhatIsNotOnIt() {
         UUID organisation = fixtures.organisation("MEDIA");
-        WebSession admin = platformAdministrator("en");
+        BrowserSession admin = platformAdministrator("en");
         String name = Fixtures.unique("Renamed");
 
-        admin.post("/organisations/" + organisation + "/edit", Map.of("name", name, "sector", "MEDIA", "country", "FR",
+        admin.submit("/organisations/" + organisation + "/edit", Map.of("name", name, "sector", "MEDIA", "country", "FR",
                 "description", "", "id", UUID.randomUUID().toString(), "createdAt", "2000-01-01T00:00:00Z"));
 
         assertThat(fixtures.admin().get("/api/v1/organisations/" + organisation).json().get("name").asText()).isEqualTo(name);
@@ -93,8 +93,8 @@ class OrganisationPagesTest {
     @Test
     void onlyThoseAllowedSeeTheControlsToChangeAnOrganisation() {
         UUID organisation = fixtures.organisation("MEDIA");
-        WebSession administrator = WebSession.signIn(port, fixtures.account(organisation, "ADMINISTRATOR"), Fixtures.PASSWORD);
-        WebSession analyst = WebSession.signIn(port, fixtures.account(organisation, "ANALYST"), Fixtures.PASSWORD);
+        BrowserSession administrator = BrowserSession.signedIn(port, fixtures.account(organisation, "ADMINISTRATOR"), Fixtures.PASSWORD);
+        BrowserSession analyst = BrowserSession.signedIn(port, fixtures.account(organisation, "ANALYST"), Fixtures.PASSWORD);
 
         assertThat(administrator.get("/organisations/" + organisation).body()).contains("id=\"add-contact\"", "id=\"edit-organisation\"");
         assertThat(analyst.get("/organisations/" + organisation).body()).doesNotContain("id=\"add-contact\"", "id=\"edit-organisation\"");
@@ -105,7 +105,7 @@ class OrganisationPagesTest {
 
     @Test
     void anUnknownOrMalformedOrganisationAddressIsNotFound() {
-        WebSession admin = platformAdministrator("en");
+        BrowserSession admin = platformAdministrator("en");
 
         assertThat(admin.get("/organisations/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(admin.get("/organisations/not-a-uuid").status()).isEqualTo(404);

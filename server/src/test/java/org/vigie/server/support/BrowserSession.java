@@ -42,11 +42,17 @@ public final class BrowserSession {
 
     /** Signs in through the login form as a person would; see {@link #open}. */
     public static BrowserSession signedIn(int port, String username, String password) {
-        BrowserSession browser = open(port);
+        return signedIn(port, username, password, "en");
+    }
+
+    /** @param language the browser's Accept-Language, which picks the pages' language */
+    public static BrowserSession signedIn(int port, String username, String password, String language) {
+        BrowserSession browser = open(port).acceptLanguage(language);
         Page answer = browser.signIn(username, password);
         if (answer.status() != 302 || answer.location().contains("error")) {
             throw new IllegalStateException("could not sign in as " + username + ": " + answer.status() + " " + answer.location());
         }
+        browser.get("/"); // signing in issues a new CSRF token: pick it up from a page, as a browser would
         return browser;
     }
 
@@ -61,8 +67,13 @@ public final class BrowserSession {
         return submit("/login", Map.of("username", username, "password", password));
     }
 
-    public Page get(String path) {
-        Page page = send(request(path).GET());
+    /** Loads a page; extra headers as name, value pairs (e.g. "HX-Request", "true" for an htmx fragment). */
+    public Page get(String path, String... headerNamesAndValues) {
+        HttpRequest.Builder request = request(path).GET();
+        if (headerNamesAndValues.length > 0) {
+            request.headers(headerNamesAndValues);
+        }
+        Page page = send(request);
         String token = csrfTokenIn(page.body());
         if (token != null) {
             csrfToken = token;
