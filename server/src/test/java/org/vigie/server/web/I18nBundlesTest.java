@@ -38,11 +38,68 @@ class I18nBundlesTest {
     }
 
     private static Set<String> keys(Path bundle) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        return new TreeSet<>(load(bundle).stringPropertyNames());
+    }
+
+    /** Every key of every English bundle: what a page or a service may refer to. */
+    private static Set<String> allKeys() throws IOException {
+        Set<String> all = new TreeSet<>();
+        for (Path bundle : englishBundles()) {
+            all.addAll(keys(bundle));
         }
-        return new TreeSet<>(properties.stringPropertyNames());
+        return all;
+    }
+
+    private static Set<String> matches(Path root, String suffix, Pattern pattern) throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                Matcher matcher = pattern.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    found.add(matcher.group(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void everyKeyThePagesUseHasAText() throws IOException {
+        Set<String> used = matches(RESOURCES.resolve("templates"), ".html", Pattern.compile("#\\{([a-zA-Z][\\w.]+)[}(]"));
+        assertThat(used).as("keys found in templates").contains("login.title", "audit.title");
+
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(allKeys());
+        assertThat(missing).as("keys used in templates but in no bundle").isEmpty();
+    }
+
+    @Test
+    void everyKeyTheServicesThrowHasAText() throws IOException {
+        Pattern thrown = Pattern.compile("(?:InvalidFieldException|ConflictException|rejectValue)\\(\\s*[^,()]+,\\s*\"([a-zA-Z][\\w.]+)\"");
+        Set<String> keys = matches(Path.of("src/main/java"), ".java", thrown);
+        assertThat(keys).as("keys found in code").contains("account.username.taken", "organisation.name.taken");
+
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeAll(allKeys());
+        assertThat(missing).as("keys thrown by services but in no bundle").isEmpty();
+    }
+
+    @Test
+    void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+        // MessageFormat reads a lone ' as a quote: "l'organisation {0}" would lose its apostrophe and its argument
+        List<String> broken = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            for (Path bundle : files.filter(p -> p.toString().endsWith(".properties") && !p.getFileName().toString().startsWith("application")).toList()) {
+                Properties messages = load(bundle);
+                for (String key : messages.stringPropertyNames()) {
+                    String text = messages.getProperty(key);
+                    if (text.matches("(?s).*\\{\\d.*") && text.matches("(?s).*(?<!')'(?!').*")) {
+                        broken.add(bundle.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
     }
 
     @Test
@@ -99,9 +156,12 @@ class I18nBundlesTest {
         assertThat(literals).as("text in templates that does not come from a message bundle").isEmpty();
     }
 
+    /** Strict UTF-8, as Spring Boot reads bundles: a stray Latin-1 byte fails here rather than showing as "\uFFFD". */
     private static Properties load(Path bundle) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8)) {
+        try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(bundle), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT))) {
             properties.load(reader);
         }
         return properties;
