@@ -1,0 +1,43 @@
+package org.vigie.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class VigieCommandLineTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return VigieApplicationAccess.runCommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "audit verify");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(run("frobnicate")).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'");
+    }
+
+    @Test
+    void aBadPortIsNamed() {
+        assertThat(run("serve", "--port", "http")).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port needs a number from 1 to 65535, not 'http'");
+    }
+
+    @Test
+    void verifyingADirectoryWithoutDataSaysSo() {
+        assertThat(run("audit", "verify", "--data", "does-not-exist")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Vigie data in");
+    }
+}
