@@ -18,6 +18,8 @@ public enum Permission {
     ACCOUNT_LIST,
     /** Add, change and remove an organisation's points of contact: platform administrators and that organisation's administrators. */
     CONTACT_MANAGE,
+    /** Store objects in the knowledge store, owned by one's organisation: its analysts and administrators (not viewers, not an organisation-less platform administrator). */
+    KNOWLEDGE_SHARE,
     /** Read the audit log and check its chain: platform administrators. */
     AUDIT_READ,
     /** Read operational metrics: platform administrators. */

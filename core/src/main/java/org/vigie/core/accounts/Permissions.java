@@ -20,6 +20,7 @@ public final class Permissions {
             case ORGANISATION_CREATE, PLATFORM_ADMINISTRATOR_GRANT, AUDIT_READ, METRICS_READ -> platform;
             case ORGANISATION_EDIT, ACCOUNT_MANAGE, CONTACT_MANAGE -> platform || member.administers(organisation);
             case ACCOUNT_LIST -> platform || member.belongsTo(organisation);
+            case KNOWLEDGE_SHARE -> member.organisationId() != null && member.role() != OrganisationRole.VIEWER;
         };
     }
 

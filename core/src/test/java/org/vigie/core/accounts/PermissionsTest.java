@@ -52,6 +52,14 @@ class PermissionsTest {
     }
 
     @Test
+    void analystsAndAdministratorsShareKnowledgeButViewersAndOrganisationlessAdministratorsDoNot() {
+        assertThat(Permissions.allows(analyst, Permission.KNOWLEDGE_SHARE)).isTrue();
+        assertThat(Permissions.allows(orgAdmin, Permission.KNOWLEDGE_SHARE)).isTrue();
+        assertThat(Permissions.allows(viewer, Permission.KNOWLEDGE_SHARE)).isFalse();
+        assertThat(Permissions.allows(platformAdmin, Permission.KNOWLEDGE_SHARE)).isFalse();
+    }
+
+    @Test
     void nobodyIsAllowedAnythingWithoutAnAccount() {
         for (Permission p : Permission.values()) {
             assertThat(Permissions.allows(null, p, ours)).isFalse();

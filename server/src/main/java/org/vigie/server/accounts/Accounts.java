@@ -241,6 +241,11 @@ public class Accounts {
                 .orElseThrow(() -> new NotFoundException("account", id));
     }
 
+    /** Whether an account exists, whoever it belongs to: for naming recipients, which reveals no more than the id given. */
+    public boolean exists(UUID id) {
+        return repository.findById(id).isPresent();
+    }
+
     public Optional<Account> findByUsername(String username) {
         return repository.findByUsername(normaliseUsername(username));
     }

@@ -1,0 +1,205 @@
+package org.vigie.server.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.util.StringUtils;
+import org.vigie.core.sharing.Distribution;
+import org.vigie.core.sharing.Pap;
+import org.vigie.core.sharing.Sharing;
+import org.vigie.core.sharing.Tlp;
+import org.vigie.core.sharing.Viewer;
+import org.vigie.core.sharing.VisibilityPolicy;
+
+/**
+ * SQL of the knowledge store. Every read takes a {@link Viewer} and adds the visibility policy's
+ * predicate: there is no read method here that could forget it.
+ */
+@Repository
+class KnowledgeRepository {
+
+    private static final String COLUMNS = """
+            o.stix_id, o.type, o.modified, o.is_latest, o.owner_organisation, o.tlp, o.pap,
+            o.dist_communities, o.dist_organisations, o.dist_users, o.added_at, o.object""";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    KnowledgeRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The newest stored version of an object, and its owner, whoever may see it: for write checks only. */
+    record Head(Instant modified, UUID owner) {
+    }
+
+    Optional<Head> head(String stixId) {
+        return jdbc.sql("SELECT modified, owner_organisation FROM stix_objects WHERE stix_id = :id AND is_latest")
+                .param("id", stixId)
+                .query((rs, n) -> new Head(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class)))
+                .optional();
+    }
+
+    boolean versionExists(String stixId, Instant modified) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM stix_objects WHERE stix_id = :id AND modified = :modified)")
+                .param("id", stixId).param("modified", Timestamp.from(modified)).query(Boolean.class).single();
+    }
+
+    /** A version to insert. */
+    record NewVersion(String stixId, String type, String specVersion, Instant created, Instant modified, String createdByRef,
+                      boolean revoked, Sharing sharing, JsonNode object, UUID addedBy) {
+    }
+
+    /**
+     * Inserts a version. If it is the newest, it becomes the latest; the sharing given becomes the
+     * sharing of every version of the object (sharing is per object).
+     */
+    void insert(NewVersion version, boolean newest, Instant now) {
+        if (newest) {
+            jdbc.sql("UPDATE stix_objects SET is_latest = false WHERE stix_id = :id AND is_latest").param("id", version.stixId()).update();
+        }
+        Sharing sharing = version.sharing();
+        jdbc.sql("""
+                INSERT INTO stix_objects (stix_id, modified, type, spec_version, created, created_by_ref, revoked,
+                                          owner_organisation, tlp, pap, dist_communities, dist_organisations, dist_users,
+                                          object, added_at, added_by, is_latest)
+                VALUES (:id, :modified, :type, :specVersion, :created, :createdBy, :revoked, :owner, :tlp, :pap,
+                        CAST(:communities AS uuid[]), CAST(:organisations AS uuid[]), CAST(:users AS uuid[]),
+                        CAST(:object AS jsonb), :now, :addedBy, :latest)""")
+                .param("id", version.stixId())
+                .param("modified", Timestamp.from(version.modified()))
+                .param("type", version.type())
+                .param("specVersion", version.specVersion())
+                .param("created", Timestamp.from(version.created()))
+                .param("createdBy", version.createdByRef())
+                .param("revoked", version.revoked())
+                .param("owner", sharing.ownerOrganisation())
+                .param("tlp", sharing.tlp().name())
+                .param("pap", sharing.pap() == null ? null : sharing.pap().name())
+                .param("communities", VisibilityPolicy.arrayLiteral(sharing.distribution().communities()))
+                .param("organisations", VisibilityPolicy.arrayLiteral(sharing.distribution().organisations()))
+                .param("users", VisibilityPolicy.arrayLiteral(sharing.distribution().users()))
+                .param("object", write(version.object()))
+                .param("now", Timestamp.from(now))
+                .param("addedBy", version.addedBy())
+                .param("latest", newest)
+                .update();
+        jdbc.sql("""
+                UPDATE stix_objects SET tlp = :tlp, pap = :pap, dist_communities = CAST(:communities AS uuid[]),
+                       dist_organisations = CAST(:organisations AS uuid[]), dist_users = CAST(:users AS uuid[])
+                WHERE stix_id = :id AND modified <> :modified""")
+                .param("id", version.stixId())
+                .param("modified", Timestamp.from(version.modified()))
+                .param("tlp", sharing.tlp().name())
+                .param("pap", sharing.pap() == null ? null : sharing.pap().name())
+                .param("communities", VisibilityPolicy.arrayLiteral(sharing.distribution().communities()))
+                .param("organisations", VisibilityPolicy.arrayLiteral(sharing.distribution().organisations()))
+                .param("users", VisibilityPolicy.arrayLiteral(sharing.distribution().users()))
+                .update();
+    }
+
+    /** The current sharing of an object (the same on every version). */
+    Optional<Sharing> sharingOf(String stixId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.stix_id = :id AND o.is_latest")
+                .param("id", stixId).query(this::map).optional().map(StoredObject::sharing);
+    }
+
+    Optional<StoredObject> latestVisible(Viewer viewer, String stixId) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.stix_id = :id AND " + visible.sql()
+                        + " ORDER BY o.modified DESC LIMIT 1")
+                .params(visible.parameters()).param("id", stixId)
+                .query(this::map).optional();
+    }
+
+    Optional<StoredObject> visibleVersion(Viewer viewer, String stixId, Instant modified) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.stix_id = :id AND o.modified = :modified AND " + visible.sql())
+                .params(visible.parameters()).param("id", stixId).param("modified", Timestamp.from(modified))
+                .query(this::map).optional();
+    }
+
+    List<StoredObject> visibleVersions(Viewer viewer, String stixId) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.stix_id = :id AND " + visible.sql()
+                        + " ORDER BY o.modified DESC")
+                .params(visible.parameters()).param("id", stixId)
+                .query(this::map).list();
+    }
+
+    /** Search filters; null or blank means "any". */
+    record Query(String type, String text, UUID owner) {
+    }
+
+    /** The latest versions the viewer may see, newest first, one page (plus one row to tell if there is more). */
+    List<StoredObject> search(Viewer viewer, Query query, int offset, int limit) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.is_latest AND " + visible.sql());
+        Map<String, Object> parameters = new LinkedHashMap<>(visible.parameters());
+        if (StringUtils.hasText(query.type())) {
+            sql.append(" AND o.type = :type");
+            parameters.put("type", query.type().trim());
+        }
+        if (StringUtils.hasText(query.text())) {
+            sql.append(" AND o.search @@ (websearch_to_tsquery('english', :q) || websearch_to_tsquery('french', :q))");
+            parameters.put("q", query.text().trim());
+        }
+        if (query.owner() != null) {
+            sql.append(" AND o.owner_organisation = :owner");
+            parameters.put("owner", query.owner());
+        }
+        sql.append(" ORDER BY o.modified DESC, o.stix_id LIMIT :limit OFFSET :offset");
+        parameters.put("limit", limit);
+        parameters.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(parameters).query(this::map).list();
+    }
+
+    private StoredObject map(ResultSet rs, int row) throws SQLException {
+        String pap = rs.getString("pap");
+        Sharing sharing = new Sharing(rs.getObject("owner_organisation", UUID.class), Tlp.valueOf(rs.getString("tlp")),
+                pap == null ? null : Pap.valueOf(pap),
+                new Distribution(uuids(rs.getArray("dist_communities")), uuids(rs.getArray("dist_organisations")),
+                        uuids(rs.getArray("dist_users"))));
+        return new StoredObject(rs.getString("stix_id"), rs.getString("type"), rs.getTimestamp("modified").toInstant(),
+                rs.getBoolean("is_latest"), sharing, rs.getTimestamp("added_at").toInstant(), read(rs.getString("object")));
+    }
+
+    private static Set<UUID> uuids(Array array) throws SQLException {
+        if (array == null) {
+            return Set.of();
+        }
+        return new HashSet<>(Arrays.asList((UUID[]) array.getArray()));
+    }
+
+    private String write(JsonNode object) {
+        try {
+            return json.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored object is not JSON", e);
+        }
+    }
+}

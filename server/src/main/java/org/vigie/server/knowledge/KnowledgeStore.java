@@ -1,0 +1,317 @@
+package org.vigie.server.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vigie.core.accounts.Member;
+import org.vigie.core.accounts.Permission;
+import org.vigie.core.accounts.Permissions;
+import org.vigie.core.sharing.Distribution;
+import org.vigie.core.sharing.Pap;
+import org.vigie.core.sharing.Sharing;
+import org.vigie.core.sharing.Tlp;
+import org.vigie.core.sharing.Viewer;
+import org.vigie.core.sharing.VisibilityPolicy;
+import org.vigie.server.accounts.Accounts;
+import org.vigie.server.audit.AuditEvent;
+import org.vigie.server.audit.AuditTrail;
+import org.vigie.server.organisations.Organisations;
+import org.vigie.server.sharing.Viewers;
+import org.vigie.server.web.ForbiddenException;
+import org.vigie.server.web.InvalidFieldException;
+import org.vigie.server.web.NotFoundException;
+
+/**
+ * The knowledge store's one way in and its reads. Writing: validate against the STIX schemas,
+ * settle the markings, check that the author's organisation may write the object, store, audit.
+ * Reading: always as a {@link Viewer}, through the visibility policy; reads of AMBER+STRICT and RED
+ * objects are audited.
+ */
+@Service
+public class KnowledgeStore {
+
+    private final KnowledgeRepository repository;
+    private final StixValidator validator;
+    private final Viewers viewers;
+    private final Organisations organisations;
+    private final Accounts accounts;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    KnowledgeStore(KnowledgeRepository repository, StixValidator validator, Viewers viewers, Organisations organisations,
+                   Accounts accounts, AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+        this.repository = repository;
+        this.validator = validator;
+        this.viewers = viewers;
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores objects for the member's organisation. All or nothing unless {@code partial}: then the
+     * valid objects are stored and the others reported.
+     *
+     * @param basePointer JSON pointer of the objects in the request ("" for one object, "/objects" for a bundle)
+     */
+    public StoreOutcome store(Member author, List<JsonNode> objects, String basePointer, SharingRequest request, boolean partial) {
+        if (!Permissions.allows(author, Permission.KNOWLEDGE_SHARE)) {
+            throw new ForbiddenException("Only analysts and administrators of an organisation share objects.");
+        }
+        Distribution distribution = checkedDistribution(author, request);
+        List<Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            String pointer = basePointer.isEmpty() ? "" : basePointer + "/" + i;
+            prepared.add(prepare(i, pointer, objects.get(i), request, new Sharing(author.organisationId(), Tlp.CLEAR, null, distribution)));
+        }
+        boolean invalid = prepared.stream().anyMatch(p -> !p.problems().isEmpty());
+        if (invalid && !partial) {
+            throw rejected(prepared.stream().filter(p -> !p.problems().isEmpty()).map(Prepared::result).toList(), prepared.size());
+        }
+        List<StoreOutcome.ObjectResult> results = transactions.execute(tx -> {
+            List<StoreOutcome.ObjectResult> done = new ArrayList<>();
+            for (Prepared object : prepared) {
+                done.add(object.problems().isEmpty() ? write(author, object) : object.result());
+            }
+            if (!partial && done.stream().anyMatch(r -> r.status() == StoreOutcome.Status.REJECTED)) {
+                tx.setRollbackOnly();
+            } else {
+                recordStored(done);
+            }
+            return done;
+        });
+        if (!partial && results.stream().anyMatch(r -> r.status() == StoreOutcome.Status.REJECTED)) {
+            throw rejected(results.stream().filter(r -> r.status() == StoreOutcome.Status.REJECTED).toList(), results.size());
+        }
+        return new StoreOutcome(results);
+    }
+
+    private static ObjectsRejectedException rejected(List<StoreOutcome.ObjectResult> refused, int total) {
+        boolean forbidden = refused.stream().allMatch(r -> r.problems().stream().allMatch(p -> p.message().startsWith(NOT_OWNER)));
+        return new ObjectsRejectedException(refused, total, forbidden);
+    }
+
+    /**
+     * Publishes reference data (marking definitions, Vigie's extension definition, DISARM): visible
+     * to everyone, owned by no organisation, stored once per version.
+     */
+    public int publishReference(List<JsonNode> objects) {
+        Integer stored = transactions.execute(tx -> {
+            int count = 0;
+            for (JsonNode object : objects) {
+                Prepared prepared = prepare(0, "", object, new SharingRequest(Tlp.CLEAR, null, null, null, null), Sharing.reference());
+                if (!prepared.problems().isEmpty()) {
+                    throw new IllegalStateException("reference object " + prepared.id() + " is not valid STIX: " + prepared.problems());
+                }
+                if (!repository.versionExists(prepared.id(), prepared.modified())) {
+                    boolean newest = repository.head(prepared.id()).map(h -> prepared.modified().isAfter(h.modified())).orElse(true);
+                    repository.insert(prepared.version(Sharing.reference(), null), newest, clock.instant());
+                    count++;
+                }
+            }
+            if (count > 0) {
+                audit.record(AuditEvent.of("knowledge.reference-published").with("objects", count));
+            }
+            return count;
+        });
+        return stored == null ? 0 : stored;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    public StoredObject get(Member reader, String stixId, Optional<Instant> version) {
+        Viewer viewer = viewers.of(reader);
+        StoredObject found = (version.isPresent()
+                ? repository.visibleVersion(viewer, stixId, version.get())
+                : repository.latestVisible(viewer, stixId))
+                .orElseThrow(() -> new NotFoundException("object", stixId));
+        auditRestrictedReads(List.of(found), "knowledge.read");
+        return found;
+    }
+
+    public List<StoredObject> versions(Member reader, String stixId) {
+        List<StoredObject> versions = repository.visibleVersions(viewers.of(reader), stixId);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("object", stixId);
+        }
+        auditRestrictedReads(versions.subList(0, 1), "knowledge.read");
+        return versions;
+    }
+
+    /** One page of the latest versions the member may see; {@code more} tells whether another page follows. */
+    public record Page(List<StoredObject> objects, int page, int size, boolean more) {
+    }
+
+    public Page search(Member reader, String type, String text, UUID owner, int page, int size) {
+        int limit = Math.max(1, Math.min(size, 1000));
+        int number = Math.max(1, page);
+        List<StoredObject> rows = repository.search(viewers.of(reader), new KnowledgeRepository.Query(type, text, owner),
+                (number - 1) * limit, limit + 1);
+        boolean more = rows.size() > limit;
+        List<StoredObject> shown = more ? rows.subList(0, limit) : rows;
+        auditRestrictedReads(shown, "knowledge.listed");
+        return new Page(List.copyOf(shown), number, limit, more);
+    }
+
+    private void auditRestrictedReads(List<StoredObject> read, String action) {
+        List<String> restricted = read.stream()
+                .filter(o -> VisibilityPolicy.readIsAudited(o.sharing().tlp()))
+                .map(o -> o.stixId() + " (" + o.sharing().tlp().label() + ")")
+                .toList();
+        if (!restricted.isEmpty()) {
+            audit.record(AuditEvent.of(action).with("count", restricted.size())
+                    .with("objects", restricted.subList(0, Math.min(restricted.size(), 100))));
+        }
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    static final String NOT_OWNER = "only the owning organisation may add versions of this object";
+
+    private record Prepared(int index, String pointer, String id, String type, Instant created, Instant modified,
+                            String modifiedText, Sharing sharing, ObjectNode object, List<StoreOutcome.Problem> problems) {
+
+        StoreOutcome.ObjectResult result() {
+            return new StoreOutcome.ObjectResult(index, id, modifiedText, StoreOutcome.Status.REJECTED, problems);
+        }
+
+        KnowledgeRepository.NewVersion version(Sharing effective, UUID addedBy) {
+            return new KnowledgeRepository.NewVersion(id, type, object.path("spec_version").asText("2.1"), created, modified,
+                    object.path("created_by_ref").isTextual() ? object.get("created_by_ref").asText() : null,
+                    object.path("revoked").asBoolean(false), effective, object, addedBy);
+        }
+    }
+
+    private Prepared prepare(int index, String pointer, JsonNode given, SharingRequest request, Sharing defaults) {
+        List<StoreOutcome.Problem> problems = new ArrayList<>();
+        if (!(given instanceof ObjectNode object)) {
+            return new Prepared(index, pointer, null, null, null, null, null, null, null,
+                    List.of(new StoreOutcome.Problem(pointer.isEmpty() ? "/" : pointer, "a STIX object must be a JSON object")));
+        }
+        String id = object.path("id").asText(null);
+        for (StixValidator.Violation violation : validator.validate(object)) {
+            problems.add(new StoreOutcome.Problem(pointer + violation.pointer(), violation.message()));
+        }
+        Instant created = timestamp(object, "created", Instant.EPOCH);
+        Instant modified = timestamp(object, "modified", created);
+        String modifiedText = object.path("modified").asText(object.path("created").asText(null));
+        Sharing sharing = problems.isEmpty() ? settleMarkings(object, pointer, request, defaults, problems) : null;
+        return new Prepared(index, pointer, id, object.path("type").asText(), created, modified, modifiedText, sharing, object,
+                List.copyOf(problems));
+    }
+
+    /**
+     * One TLP marking per object: the object's own, else the request's. TLP 1.0 markings are
+     * rewritten as TLP 2.0; PAP likewise. The stored object then carries its markings in
+     * {@code object_marking_refs}, so they travel with it.
+     */
+    private static Sharing settleMarkings(ObjectNode object, String pointer, SharingRequest request, Sharing defaults,
+                                          List<StoreOutcome.Problem> problems) {
+        List<String> refs = new ArrayList<>();
+        object.path("object_marking_refs").forEach(ref -> refs.add(ref.asText()));
+        List<Tlp> tlps = refs.stream().map(Tlp::ofMarkingDefinition).flatMap(Optional::stream).distinct().toList();
+        List<Pap> paps = refs.stream().map(Pap::ofMarkingDefinition).flatMap(Optional::stream).distinct().toList();
+        boolean isMarking = "marking-definition".equals(object.path("type").asText());
+        if (tlps.size() > 1) {
+            problems.add(new StoreOutcome.Problem(pointer + "/object_marking_refs",
+                    "carries " + tlps.size() + " TLP markings; exactly one is allowed"));
+            return null;
+        }
+        if (paps.size() > 1) {
+            problems.add(new StoreOutcome.Problem(pointer + "/object_marking_refs", "carries more than one PAP marking"));
+            return null;
+        }
+        Tlp tlp = !tlps.isEmpty() ? tlps.get(0) : request.tlp() != null ? request.tlp() : isMarking ? Tlp.CLEAR : null;
+        if (tlp == null) {
+            problems.add(new StoreOutcome.Problem(pointer + "/object_marking_refs",
+                    "has no TLP marking: mark the object, or give ?tlp=CLEAR|GREEN|AMBER|AMBER_STRICT|RED"));
+            return null;
+        }
+        Pap pap = !paps.isEmpty() ? paps.get(0) : request.pap();
+        if (!isMarking) {
+            ArrayNode normalised = object.putArray("object_marking_refs");
+            normalised.add(tlp.markingDefinitionId());
+            if (pap != null) {
+                normalised.add(pap.markingDefinitionId());
+            }
+            refs.stream().filter(r -> Tlp.ofMarkingDefinition(r).isEmpty() && Pap.ofMarkingDefinition(r).isEmpty())
+                    .forEach(normalised::add);
+        }
+        return new Sharing(defaults.ownerOrganisation(), tlp, pap, defaults.distribution());
+    }
+
+    private StoreOutcome.ObjectResult write(Member author, Prepared object) {
+        Optional<KnowledgeRepository.Head> head = repository.head(object.id());
+        if (head.isPresent() && !author.organisationId().equals(head.get().owner())) {
+            return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.REJECTED,
+                    List.of(new StoreOutcome.Problem(object.pointer() + "/id",
+                            NOT_OWNER + "; anyone who can read it may propose a correction as a STIX note")));
+        }
+        if (head.isPresent() && repository.versionExists(object.id(), object.modified())) {
+            return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.UNCHANGED, List.of());
+        }
+        boolean newest = head.isEmpty() || object.modified().isAfter(head.get().modified());
+        Sharing effective = newest ? object.sharing() : repository.sharingOf(object.id()).orElse(object.sharing());
+        repository.insert(object.version(effective, author.accountId()), newest, clock.instant());
+        return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(),
+                head.isEmpty() ? StoreOutcome.Status.CREATED : StoreOutcome.Status.NEW_VERSION, List.of());
+    }
+
+    private void recordStored(List<StoreOutcome.ObjectResult> results) {
+        List<String> stored = results.stream()
+                .filter(r -> r.status() == StoreOutcome.Status.CREATED || r.status() == StoreOutcome.Status.NEW_VERSION)
+                .map(r -> r.id() + "@" + r.modified())
+                .toList();
+        if (!stored.isEmpty()) {
+            audit.record(AuditEvent.of("knowledge.stored").with("count", stored.size())
+                    .with("objects", stored.subList(0, Math.min(stored.size(), 100))));
+        }
+    }
+
+    /** A distribution may name only communities the author's organisation is active in, and existing organisations and people. */
+    private Distribution checkedDistribution(Member author, SharingRequest request) {
+        Viewer self = viewers.of(author);
+        for (UUID community : request.communities()) {
+            if (!self.activeCommunities().contains(community)) {
+                throw new InvalidFieldException("community", "knowledge.community.notMember",
+                        "Your organisation is not an active member of community " + community
+                                + " (a member that has accepted its charter), so it cannot share there.");
+            }
+        }
+        for (UUID organisation : request.organisations()) {
+            if (organisations.find(organisation).isEmpty()) {
+                throw new InvalidFieldException("organisation", "knowledge.organisation.unknown", "No organisation with id " + organisation + ".");
+            }
+        }
+        for (UUID user : request.users()) {
+            if (!accounts.exists(user)) {
+                throw new InvalidFieldException("user", "knowledge.user.unknown", "No account with id " + user + ".");
+            }
+        }
+        return new Distribution(request.communities(), request.organisations(), request.users());
+    }
+
+    private static Instant timestamp(JsonNode object, String field, Instant fallback) {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isTextual()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            return fallback; // the schema check reports the malformed timestamp with its pointer
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.vigie.server.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.vigie.core.sharing.Pap;
+import org.vigie.core.sharing.Tlp;
+
+/**
+ * Publishes, at start-up and once per version, the reference objects every Vigie shares: the TLP 2.0
+ * marking definitions (OASIS ids), Vigie's PAP statement markings, Vigie's identity and the
+ * extension-definition that carries election-specific properties.
+ */
+@Component
+class ReferencePublication implements SmartInitializingSingleton {
+
+    static final String PUBLISHED = "2026-11-23T00:00:00.000Z";
+    static final String TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
+    static final String VIGIE_IDENTITY = "identity--" + uuid("vigie:identity");
+    static final String ELECTION_EXTENSION = "extension-definition--" + uuid("vigie:election-context:1.0");
+
+    private final KnowledgeStore store;
+    private final ObjectMapper json;
+
+    ReferencePublication(KnowledgeStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        store.publishReference(objects());
+    }
+
+    List<JsonNode> objects() {
+        List<JsonNode> objects = new ArrayList<>();
+        for (Tlp tlp : Tlp.values()) {
+            ObjectNode marking = base("marking-definition", tlp.markingDefinitionId(), "2022-10-01T00:00:00.000Z");
+            marking.remove("modified");
+            marking.put("name", tlp.label());
+            marking.putObject("extensions").putObject(TLP2_EXTENSION)
+                    .put("extension_type", "property-extension")
+                    .put("tlp_2_0", tlp.name().toLowerCase(Locale.ROOT).replace('_', '+'));
+            objects.add(marking);
+        }
+        for (Pap pap : Pap.values()) {
+            ObjectNode marking = base("marking-definition", pap.markingDefinitionId(), PUBLISHED);
+            marking.remove("modified");
+            marking.put("name", pap.label());
+            marking.put("created_by_ref", VIGIE_IDENTITY);
+            marking.put("definition_type", "statement");
+            marking.putObject("definition").put("statement", pap.label() + " (Permissible Actions Protocol)");
+            objects.add(marking);
+        }
+        ObjectNode identity = base("identity", VIGIE_IDENTITY, PUBLISHED);
+        identity.put("name", "Vigie");
+        identity.put("identity_class", "system");
+        identity.put("description", "Open platform for sharing, detecting and responding to election interference.");
+        objects.add(identity);
+        objects.add(electionExtension());
+        return objects;
+    }
+
+    private ObjectNode electionExtension() {
+        ObjectNode extension = base("extension-definition", ELECTION_EXTENSION, PUBLISHED);
+        extension.put("created_by_ref", VIGIE_IDENTITY);
+        extension.put("name", "Vigie election context");
+        extension.put("description", "Election-specific properties of objects shared on Vigie: the election concerned, the phase "
+                + "of the electoral cycle, the categories of targets, and whether an attempt succeeded.");
+        extension.put("schema", "Property extension. Properties: election_ref (string, a Vigie election id); "
+                + "cycle_phase (one of legal-framework, planning, training, voter-registration, candidate-registration, "
+                + "campaign, voting, counting, results, disputes, audits, archiving); target_categories (list of: "
+                + "election-management-body, election-official, candidate, political-party, media, fact-checker, "
+                + "civil-society-organisation, government-institution, voters, electoral-infrastructure); "
+                + "outcome (attempted, successful, unknown).");
+        extension.put("version", "1.0.0");
+        extension.putArray("extension_types").add("property-extension");
+        extension.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
+        return extension;
+    }
+
+    private ObjectNode base(String type, String id, String created) {
+        ObjectNode object = json.createObjectNode();
+        object.put("type", type);
+        object.put("spec_version", "2.1");
+        object.put("id", id);
+        object.put("created", created);
+        object.put("modified", created);
+        return object;
+    }
+
+    private static UUID uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+}
