@@ -101,8 +101,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** With batched inserts rewritten as multi-row INSERTs: several times faster for bulk imports. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl(USER, DATABASE);
+        return postgres.getJdbcUrl(USER, DATABASE) + "&reWriteBatchedInserts=true";
     }
 
     public DataSource plainDataSource() {

@@ -38,10 +38,12 @@ class KnowledgeRepository {
             o.dist_communities, o.dist_organisations, o.dist_users, o.added_at, o.object""";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batches;
     private final ObjectMapper json;
 
-    KnowledgeRepository(JdbcClient jdbc, ObjectMapper json) {
+    KnowledgeRepository(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batches, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -54,6 +56,70 @@ class KnowledgeRepository {
                 .param("id", stixId)
                 .query((rs, n) -> new Head(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class)))
                 .optional();
+    }
+
+    /** The heads of those objects that exist, in one query. */
+    Map<String, Head> heads(java.util.Collection<String> stixIds) {
+        if (stixIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Head> heads = new java.util.HashMap<>();
+        jdbc.sql("SELECT stix_id, modified, owner_organisation FROM stix_objects WHERE is_latest AND stix_id = ANY(CAST(:ids AS text[]))")
+                .param("ids", textArray(stixIds))
+                .query(rs -> {
+                    heads.put(rs.getString(1), new Head(rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class)));
+                });
+        return heads;
+    }
+
+    /**
+     * Inserts first versions of objects not stored yet, as JDBC batches (with the driver's
+     * reWriteBatchedInserts, one multi-row INSERT per batch): the bulk path of imports.
+     */
+    void insertFirstVersions(List<NewVersion> versions, Instant now) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        org.springframework.jdbc.core.namedparam.SqlParameterSource[] rows = versions.stream()
+                .map(v -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(parameters(v, now, true)))
+                .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+        batches.batchUpdate(INSERT, rows);
+    }
+
+    private static final String INSERT = """
+            INSERT INTO stix_objects (stix_id, modified, type, spec_version, created, created_by_ref, revoked,
+                                      owner_organisation, tlp, pap, dist_communities, dist_organisations, dist_users,
+                                      object, added_at, added_by, is_latest)
+            VALUES (:id, :modified, :type, :specVersion, :created, :createdBy, :revoked, :owner, :tlp, :pap,
+                    CAST(:communities AS uuid[]), CAST(:organisations AS uuid[]), CAST(:users AS uuid[]),
+                    CAST(:object AS jsonb), :now, :addedBy, :latest)""";
+
+    private Map<String, Object> parameters(NewVersion version, Instant now, boolean latest) {
+        Sharing sharing = version.sharing();
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("id", version.stixId());
+        row.put("modified", Timestamp.from(version.modified()));
+        row.put("type", version.type());
+        row.put("specVersion", version.specVersion());
+        row.put("created", Timestamp.from(version.created()));
+        row.put("createdBy", version.createdByRef());
+        row.put("revoked", version.revoked());
+        row.put("owner", sharing.ownerOrganisation());
+        row.put("tlp", sharing.tlp().name());
+        row.put("pap", sharing.pap() == null ? null : sharing.pap().name());
+        row.put("communities", VisibilityPolicy.arrayLiteral(sharing.distribution().communities()));
+        row.put("organisations", VisibilityPolicy.arrayLiteral(sharing.distribution().organisations()));
+        row.put("users", VisibilityPolicy.arrayLiteral(sharing.distribution().users()));
+        row.put("object", write(version.object()));
+        row.put("now", Timestamp.from(now));
+        row.put("addedBy", version.addedBy());
+        row.put("latest", latest);
+        return row;
+    }
+
+    private static String textArray(java.util.Collection<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     boolean versionExists(String stixId, Instant modified) {
@@ -75,31 +141,7 @@ class KnowledgeRepository {
             jdbc.sql("UPDATE stix_objects SET is_latest = false WHERE stix_id = :id AND is_latest").param("id", version.stixId()).update();
         }
         Sharing sharing = version.sharing();
-        jdbc.sql("""
-                INSERT INTO stix_objects (stix_id, modified, type, spec_version, created, created_by_ref, revoked,
-                                          owner_organisation, tlp, pap, dist_communities, dist_organisations, dist_users,
-                                          object, added_at, added_by, is_latest)
-                VALUES (:id, :modified, :type, :specVersion, :created, :createdBy, :revoked, :owner, :tlp, :pap,
-                        CAST(:communities AS uuid[]), CAST(:organisations AS uuid[]), CAST(:users AS uuid[]),
-                        CAST(:object AS jsonb), :now, :addedBy, :latest)""")
-                .param("id", version.stixId())
-                .param("modified", Timestamp.from(version.modified()))
-                .param("type", version.type())
-                .param("specVersion", version.specVersion())
-                .param("created", Timestamp.from(version.created()))
-                .param("createdBy", version.createdByRef())
-                .param("revoked", version.revoked())
-                .param("owner", sharing.ownerOrganisation())
-                .param("tlp", sharing.tlp().name())
-                .param("pap", sharing.pap() == null ? null : sharing.pap().name())
-                .param("communities", VisibilityPolicy.arrayLiteral(sharing.distribution().communities()))
-                .param("organisations", VisibilityPolicy.arrayLiteral(sharing.distribution().organisations()))
-                .param("users", VisibilityPolicy.arrayLiteral(sharing.distribution().users()))
-                .param("object", write(version.object()))
-                .param("now", Timestamp.from(now))
-                .param("addedBy", version.addedBy())
-                .param("latest", newest)
-                .update();
+        jdbc.sql(INSERT).params(parameters(version, now, newest)).update();
         jdbc.sql("""
                 UPDATE stix_objects SET tlp = :tlp, pap = :pap, dist_communities = CAST(:communities AS uuid[]),
                        dist_organisations = CAST(:organisations AS uuid[]), dist_users = CAST(:users AS uuid[])

@@ -7,6 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,10 +86,7 @@ public class KnowledgeStore {
             throw rejected(prepared.stream().filter(p -> !p.problems().isEmpty()).map(Prepared::result).toList(), prepared.size());
         }
         List<StoreOutcome.ObjectResult> results = transactions.execute(tx -> {
-            List<StoreOutcome.ObjectResult> done = new ArrayList<>();
-            for (Prepared object : prepared) {
-                done.add(object.problems().isEmpty() ? write(author, object) : object.result());
-            }
+            List<StoreOutcome.ObjectResult> done = writeAll(author, prepared);
             if (!partial && done.stream().anyMatch(r -> r.status() == StoreOutcome.Status.REJECTED)) {
                 tx.setRollbackOnly();
             } else {
@@ -250,6 +252,45 @@ public class KnowledgeStore {
                     .forEach(normalised::add);
         }
         return new Sharing(defaults.ownerOrganisation(), tlp, pap, defaults.distribution());
+    }
+
+    /**
+     * Writes in request order. First versions of objects not stored yet go in batches (the bulk of
+     * any import); anything touching an existing object flushes the batch first, so that a request
+     * holding several versions of one object sees its own earlier versions.
+     */
+    private List<StoreOutcome.ObjectResult> writeAll(Member author, List<Prepared> prepared) {
+        Map<String, KnowledgeRepository.Head> heads = new HashMap<>(repository.heads(
+                prepared.stream().filter(p -> p.problems().isEmpty()).map(Prepared::id).collect(Collectors.toSet())));
+        Set<String> pending = new HashSet<>();
+        List<KnowledgeRepository.NewVersion> batch = new ArrayList<>();
+        List<StoreOutcome.ObjectResult> done = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Prepared object : prepared) {
+            if (!object.problems().isEmpty()) {
+                done.add(object.result());
+            } else if (!heads.containsKey(object.id()) && !pending.contains(object.id())) {
+                batch.add(object.version(object.sharing(), author.accountId()));
+                pending.add(object.id());
+                done.add(new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.CREATED, List.of()));
+                if (batch.size() == BATCH) {
+                    flush(batch, now);
+                }
+            } else {
+                flush(batch, now);
+                done.add(write(author, object));
+                repository.head(object.id()).ifPresent(head -> heads.put(object.id(), head));
+            }
+        }
+        flush(batch, now);
+        return done;
+    }
+
+    private static final int BATCH = 500;
+
+    private void flush(List<KnowledgeRepository.NewVersion> batch, Instant now) {
+        repository.insertFirstVersions(batch, now);
+        batch.clear();
     }
 
     private StoreOutcome.ObjectResult write(Member author, Prepared object) {
