@@ -33,8 +33,8 @@ CREATE UNIQUE INDEX stix_objects_one_latest ON stix_objects (stix_id) WHERE is_l
 CREATE INDEX stix_objects_latest_modified ON stix_objects (modified DESC, stix_id) WHERE is_latest;
 CREATE INDEX stix_objects_latest_type ON stix_objects (type, modified DESC) WHERE is_latest;
 CREATE INDEX stix_objects_owner ON stix_objects (owner_organisation) WHERE is_latest;
-CREATE INDEX stix_objects_dist_communities ON stix_objects USING gin (dist_communities) WHERE is_latest;
-CREATE INDEX stix_objects_dist_organisations ON stix_objects USING gin (dist_organisations) WHERE is_latest;
-CREATE INDEX stix_objects_dist_users ON stix_objects USING gin (dist_users) WHERE is_latest;
+-- No index on the distribution arrays: lists walk the modified index and test visibility per row
+-- (a user who sees ~10 % reads ~10 rows per row shown), and GIN indexes on the arrays cost inserts
+-- more than they save reads (measured with `vigie bench knowledge`, see README).
 CREATE INDEX stix_objects_search ON stix_objects USING gin (search) WHERE is_latest;
 CREATE INDEX stix_objects_added_at ON stix_objects (added_at);

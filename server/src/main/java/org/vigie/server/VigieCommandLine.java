@@ -31,6 +31,9 @@ final class VigieCommandLine {
               audit verify [--data ./data]
                         Check the audit log's hash chain; names the first broken entry, if any.
                         Works on a stopped Vigie's data directory or beside a running one.
+              bench knowledge [--objects 1000000] [--queries 300] [--seed N]
+                        Load objects with mixed markings into a throwaway store and print insert
+                        throughput and policy-filtered list and search latency.
 
             Environment:
               VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
@@ -54,6 +57,7 @@ final class VigieCommandLine {
             return switch (args[0]) {
                 case "serve" -> serve(rest(args, 1));
                 case "audit" -> args.length > 1 && args[1].equals("verify") ? auditVerify(rest(args, 2)) : usage("unknown audit command");
+                case "bench" -> args.length > 1 && args[1].equals("knowledge") ? benchKnowledge(rest(args, 2)) : usage("unknown benchmark");
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -127,6 +131,40 @@ final class VigieCommandLine {
         } catch (Exception e) {
             err.println("Cannot verify the audit log: " + e);
             return 2;
+        }
+    }
+
+    /**
+     * Runs the knowledge-store benchmark in a throwaway data directory (deleted afterwards), with the
+     * application started without its web server.
+     */
+    private int benchKnowledge(List<String> options) {
+        int objects = 1_000_000;
+        int queries = 300;
+        long seed = 20271;
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "--objects" -> objects = Integer.parseInt(value(options, ++i, "--objects"));
+                case "--queries" -> queries = Integer.parseInt(value(options, ++i, "--queries"));
+                case "--seed" -> seed = Long.parseLong(value(options, ++i, "--seed"));
+                default -> throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
+            }
+        }
+        Path scratch;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("vigie-bench-");
+        } catch (IOException e) {
+            err.println("Cannot create a scratch directory: " + e.getMessage());
+            return 2;
+        }
+        quietLogs();
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(VigieApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .run("--vigie.data=" + scratch, "--vigie.db.url=", "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
+            context.getBean(org.vigie.server.knowledge.KnowledgeBenchmark.class).run(objects, queries, seed, out);
+            return 0;
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(scratch.toFile());
         }
     }
 

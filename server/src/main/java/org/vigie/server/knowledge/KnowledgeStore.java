@@ -106,6 +106,26 @@ public class KnowledgeStore {
     }
 
     /**
+     * Stores objects for an organisation without a signed-in member's checks: for machine imports
+     * whose origin was authenticated elsewhere (federation, benchmarks). Same validation, markings,
+     * batching and audit as {@link #store}.
+     */
+    StoreOutcome importFor(UUID organisation, UUID account, List<JsonNode> objects, SharingRequest request) {
+        Member importer = new Member(account, "import", organisation, org.vigie.core.accounts.OrganisationRole.ANALYST, false);
+        Distribution distribution = new Distribution(request.communities(), request.organisations(), request.users());
+        Sharing defaults = new Sharing(organisation, Tlp.CLEAR, null, distribution);
+        // Validation is CPU-bound and independent per object: use every core while the database waits.
+        List<Prepared> prepared = java.util.stream.IntStream.range(0, objects.size()).parallel()
+                .mapToObj(i -> prepare(i, "/objects/" + i, objects.get(i), request, defaults))
+                .toList();
+        return new StoreOutcome(transactions.execute(tx -> {
+            List<StoreOutcome.ObjectResult> done = writeAll(importer, prepared);
+            recordStored(done);
+            return done;
+        }));
+    }
+
+    /**
      * Publishes reference data (marking definitions, Vigie's extension definition, DISARM): visible
      * to everyone, owned by no organisation, stored once per version.
      */
