@@ -198,16 +198,21 @@ class CommunityPagesController {
         }
     }
 
-    /** @param field relative to the charter, as {@link CharterRules} names it; objective i is the i-th non-blank row */
+    /**
+     * @param field relative to the charter, as {@link CharterRules} names it; objective i is the i-th
+     *              non-blank row. A field that already has an error (a value not in the list) keeps that one.
+     */
     private static void rejectCharterField(BindingResult errors, CommunityForm form, String field, String messageKey) {
         Matcher objective = OBJECTIVE_FIELD.matcher(field);
-        if (objective.matches()) {
-            int row = form.rowsInCharter().get(Integer.parseInt(objective.group(1)));
-            errors.rejectValue("objectives[" + row + "]" + objective.group(2), messageKey);
-        } else if (field.equals("objectives")) {
+        if (field.equals("objectives")) {
             errors.reject(messageKey);
-        } else {
-            errors.rejectValue("preamble", messageKey); // the charter as a whole, or its preamble
+            return;
+        }
+        String formField = objective.matches()
+                ? "objectives[" + form.rowsInCharter().get(Integer.parseInt(objective.group(1))) + "]" + objective.group(2)
+                : "preamble"; // the charter as a whole, or its preamble
+        if (!errors.hasFieldErrors(formField)) {
+            errors.rejectValue(formField, messageKey);
         }
     }
 

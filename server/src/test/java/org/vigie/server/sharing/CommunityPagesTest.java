@@ -114,6 +114,21 @@ class CommunityPagesTest {
     }
 
     @Test
+    void aMarkingThatIsNotInTheListIsShownOnceNextToItsRow() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", Fixtures.unique("Typed"));
+        fields.put("objectives[0].sectors", "MEDIA");
+        fields.put("objectives[0].kinds", "INCIDENTS");
+        fields.put("objectives[0].defaultTlp", "PURPLE");
+
+        BrowserSession.Page page = as(creator).submit("/communities/new", fields);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"objectives-0-defaultTlp-error\">Choose a marking from the list.</p>")
+                .doesNotContain("Choose the default marking.");
+    }
+
+    @Test
     void aCommunityMadeWithTheFormHasTheObjectivesOfItsFilledRows() {
         String name = Fixtures.unique("Formed");
         Map<String, String> fields = new LinkedHashMap<>();
