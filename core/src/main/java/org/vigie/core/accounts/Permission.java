@@ -23,5 +23,21 @@ public enum Permission {
     /** Read the audit log and check its chain: platform administrators. */
     AUDIT_READ,
     /** Read operational metrics: platform administrators. */
-    METRICS_READ
+    METRICS_READ,
+    /**
+     * Create a sharing community: platform administrators and any organisation's administrators (whose
+     * organisation then becomes its first member).
+     */
+    COMMUNITY_CREATE,
+    /**
+     * Run a community (its members, purpose, charter and administrators): platform administrators and
+     * that community's administrators. Whether the member is one of them is a fact the caller looks up
+     * and passes to {@link Permissions#allowsOnCommunity}.
+     */
+    COMMUNITY_ADMINISTER,
+    /**
+     * Accept a community's charter on behalf of an organisation: that organisation's administrators
+     * only. It is the organisation's own commitment, so a platform administrator cannot give it for them.
+     */
+    COMMUNITY_CHARTER_ACCEPT
 }

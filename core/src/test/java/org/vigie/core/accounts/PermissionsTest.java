@@ -60,9 +60,38 @@ class PermissionsTest {
     }
 
     @Test
+    void platformAndOrganisationAdministratorsCreateCommunities() {
+        assertThat(Permissions.allows(platformAdmin, Permission.COMMUNITY_CREATE)).isTrue();
+        assertThat(Permissions.allows(orgAdmin, Permission.COMMUNITY_CREATE)).isTrue();
+        assertThat(Permissions.allows(analyst, Permission.COMMUNITY_CREATE)).isFalse();
+        assertThat(Permissions.allows(viewer, Permission.COMMUNITY_CREATE)).isFalse();
+    }
+
+    @Test
+    void aCommunityIsRunByItsAdministratorsAndPlatformAdministrators() {
+        assertThat(Permissions.allowsOnCommunity(analyst, Permission.COMMUNITY_ADMINISTER, true)).isTrue();
+        assertThat(Permissions.allowsOnCommunity(orgAdmin, Permission.COMMUNITY_ADMINISTER, false)).isFalse();
+        assertThat(Permissions.allowsOnCommunity(platformAdmin, Permission.COMMUNITY_ADMINISTER, false)).isTrue();
+        assertThat(Permissions.allows(orgAdmin, Permission.COMMUNITY_ADMINISTER, ours)).as("without the fact, nobody but the platform").isFalse();
+    }
+
+    @Test
+    void onlyAnOrganisationsOwnAdministratorsAcceptACharterForIt() {
+        Member platformAdminOfOurs = new Member(UUID.randomUUID(), "root", ours, OrganisationRole.ADMINISTRATOR, true);
+
+        assertThat(Permissions.allows(orgAdmin, Permission.COMMUNITY_CHARTER_ACCEPT, ours)).isTrue();
+        assertThat(Permissions.allows(orgAdmin, Permission.COMMUNITY_CHARTER_ACCEPT, theirs)).isFalse();
+        assertThat(Permissions.allows(analyst, Permission.COMMUNITY_CHARTER_ACCEPT, ours)).isFalse();
+        assertThat(Permissions.allows(platformAdmin, Permission.COMMUNITY_CHARTER_ACCEPT, ours)).as("running the platform is not a commitment").isFalse();
+        assertThat(Permissions.allows(platformAdminOfOurs, Permission.COMMUNITY_CHARTER_ACCEPT, ours)).isTrue();
+        assertThat(Permissions.allows(platformAdminOfOurs, Permission.COMMUNITY_CHARTER_ACCEPT, theirs)).isFalse();
+    }
+
+    @Test
     void nobodyIsAllowedAnythingWithoutAnAccount() {
         for (Permission p : Permission.values()) {
             assertThat(Permissions.allows(null, p, ours)).isFalse();
+            assertThat(Permissions.allowsOnCommunity(null, p, true)).isFalse();
         }
     }
 
