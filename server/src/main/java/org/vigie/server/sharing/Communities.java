@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigie.core.accounts.Member;
@@ -96,7 +97,7 @@ public class Communities {
 
     /** Organisations that could be added: all those not yet members, by name. */
     List<Organisation> organisationsToAdd(UUID id) {
-        Set<UUID> members = repository.members(id).stream().map(Membership::organisationId).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> members = repository.members(id).stream().map(Membership::organisationId).collect(Collectors.toSet());
         return organisations.all().stream().filter(o -> !members.contains(o.id())).toList();
     }
 

@@ -11,8 +11,4 @@ import org.vigie.core.organisations.Sector;
  */
 public record Membership(UUID communityId, UUID organisationId, String organisationName, Sector sector, Instant addedAt,
                          Integer acceptedVersion, Instant acceptedAt, String acceptedBy, boolean accepted) {
-
-    public MembershipState state() {
-        return accepted ? MembershipState.ACCEPTED : MembershipState.PENDING;
-    }
 }
