@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +56,7 @@ public final class DisarmFramework {
     public static final String SOURCE_NAME = "DISARM";
 
     static final String RESOURCES = "reference/disarm/";
+    private static final Logger log = LoggerFactory.getLogger(DisarmFramework.class);
     private static final String UPSTREAM_SOURCE_NAME = "mitre-attack";
     private static final Map<String, String> PHASE_NAMES = Map.of("P01", "Plan", "P02", "Prepare", "P03", "Execute", "P04", "Assess");
 
@@ -119,6 +122,7 @@ public final class DisarmFramework {
     }
 
     DisarmFramework(ClassLoader classLoader) {
+        long start = System.nanoTime();
         ObjectMapper json = new ObjectMapper();
         Bundle bundle = readBundle(json, open(classLoader, "DISARM.json"));
         List<List<String>> red = csv(open(classLoader, "red_framework_ids.csv"));
@@ -253,6 +257,7 @@ public final class DisarmFramework {
                         DisarmFramework::immutable));
 
         this.stixObjects = normalise(bundle, tactics, techniques, tacticsById);
+        log.info("{} read in {} ms", this, (System.nanoTime() - start) / 1_000_000);
     }
 
     // ----- the public view -----

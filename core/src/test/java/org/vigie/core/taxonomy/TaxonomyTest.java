@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ElectionTaxonomyTest {
+class TaxonomyTest {
 
     @Test
     void theStagesFollowEachOther() {
