@@ -130,9 +130,18 @@ public class KnowledgeStore {
      * to everyone, owned by no organisation, stored once per version.
      */
     public int publishReference(List<JsonNode> objects) {
+        Map<String, KnowledgeRepository.Head> heads = repository.heads(objects.stream()
+                .map(o -> o.path("id").asText()).collect(Collectors.toSet()));
+        List<JsonNode> unpublished = objects.stream()
+                .filter(o -> !heads.containsKey(o.path("id").asText())
+                        || !heads.get(o.path("id").asText()).modified().equals(timestamp(o, "modified", timestamp(o, "created", Instant.EPOCH))))
+                .toList();
+        if (unpublished.isEmpty()) {
+            return 0; // every start after the first: nothing to validate
+        }
         Integer stored = transactions.execute(tx -> {
             int count = 0;
-            for (JsonNode object : objects) {
+            for (JsonNode object : unpublished) {
                 Prepared prepared = prepare(0, "", object, new SharingRequest(Tlp.CLEAR, null, null, null, null), Sharing.reference());
                 if (!prepared.problems().isEmpty()) {
                     throw new IllegalStateException("reference object " + prepared.id() + " is not valid STIX: " + prepared.problems());

@@ -288,4 +288,15 @@ class KnowledgeApiTest {
         assertThat(outsider.get("/api/v1/objects?type=extension-definition").json().get("objects").findValuesAsText("name"))
                 .contains("Vigie election context");
     }
+
+    @Test
+    void disarmTechniquesAreReferenceDataInTheStoreWithTheDisarmKillChain() {
+        JsonNode found = outsider.get("/api/v1/objects?type=attack-pattern&q=T0049").json().get("objects");
+
+        JsonNode technique = java.util.stream.StreamSupport.stream(found.spliterator(), false)
+                .filter(t -> t.get("external_references").get(0).get("external_id").asText().equals("T0049"))
+                .findFirst().orElseThrow(() -> new AssertionError("T0049 not found in " + found.findValuesAsText("name")));
+        assertThat(technique.get("kill_chain_phases").get(0).get("kill_chain_name").asText()).isEqualTo("disarm");
+        assertThat(technique.get("object_marking_refs").toString()).contains(Tlp.CLEAR.markingDefinitionId());
+    }
 }
