@@ -234,6 +234,35 @@ class KnowledgePagesTest {
     }
 
     @Test
+    void aFileUploadIsSharedWithItsCsrfTokenInTheMultipartBody() throws Exception {
+        String word = word();
+        String id = "indicator--" + UUID.randomUUID();
+        BrowserSession analyst = browser(ownerAnalyst);
+        String page = analyst.get("/knowledge/share").body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        String boundary = "----vigie" + UUID.randomUUID().toString().replace("-", "");
+        String body = part(boundary, "_csrf", null, token.group(1)) + part(boundary, "text", null, "")
+                + part(boundary, "tlp", null, "CLEAR")
+                + part(boundary, "file", "indicator.json", json(indicator(id, "Uploaded " + word))) + "--" + boundary + "--\r\n";
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/knowledge/share"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Cookie", "JSESSIONID=" + analyst.cookie("JSESSIONID"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(browser(recipientViewer).get("/knowledge?q=" + word).body()).contains(id);
+    }
+
+    private static String part(String boundary, String name, String filename, String content) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: application/json")
+                + "\r\n\r\n" + content + "\r\n";
+    }
+
+    @Test
     void theNavigationLeadsToKnowledge() {
         assertThat(browser(recipientViewer).get("/").body()).contains("href=\"/knowledge\"");
     }
