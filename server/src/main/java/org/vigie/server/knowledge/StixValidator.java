@@ -42,6 +42,17 @@ class StixValidator {
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
+    /**
+     * Loads and resolves every schema now, on the thread that starts the application: validation
+     * later runs on pool threads whose class loader cannot see the application's resources, and a
+     * lazily loaded schema would make the first object of each type slow.
+     */
+    StixValidator() {
+        java.util.stream.Stream.of(SDOS.stream(), SROS.stream(), COMMON.stream(), SCOS.stream(), java.util.stream.Stream.of("x-custom"))
+                .flatMap(s -> s)
+                .forEach(type -> schemaFor(type).initializeValidators());
+    }
+
     List<Violation> validate(JsonNode object) {
         JsonNode type = object.get("type");
         if (type == null || !type.isTextual()) {
