@@ -111,6 +111,14 @@ public class KnowledgeStore {
      * batching and audit as {@link #store}.
      */
     StoreOutcome importFor(UUID organisation, UUID account, List<JsonNode> objects, SharingRequest request) {
+        return writeImport(prepareImport(organisation, account, objects, request));
+    }
+
+    /** An import validated and marked, not yet written: lets a caller validate the next batch while this one is written. */
+    record PreparedImport(Member importer, List<Prepared> objects) {
+    }
+
+    PreparedImport prepareImport(UUID organisation, UUID account, List<JsonNode> objects, SharingRequest request) {
         Member importer = new Member(account, "import", organisation, org.vigie.core.accounts.OrganisationRole.ANALYST, false);
         Distribution distribution = new Distribution(request.communities(), request.organisations(), request.users());
         Sharing defaults = new Sharing(organisation, Tlp.CLEAR, null, distribution);
@@ -118,8 +126,12 @@ public class KnowledgeStore {
         List<Prepared> prepared = java.util.stream.IntStream.range(0, objects.size()).parallel()
                 .mapToObj(i -> prepare(i, "/objects/" + i, objects.get(i), request, defaults))
                 .toList();
+        return new PreparedImport(importer, prepared);
+    }
+
+    StoreOutcome writeImport(PreparedImport batch) {
         return new StoreOutcome(transactions.execute(tx -> {
-            List<StoreOutcome.ObjectResult> done = writeAll(importer, prepared);
+            List<StoreOutcome.ObjectResult> done = writeAll(batch.importer(), batch.objects());
             recordStored(done);
             return done;
         }));
