@@ -72,13 +72,15 @@ class DemoData implements SmartInitializingSingleton {
     private final Organisations organisations;
     private final Accounts accounts;
     private final DemoContacts contacts;
+    private final DemoSharing sharing;
     private final PrintStream console = System.out;
     private final SecureRandom random = new SecureRandom();
 
-    DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts) {
+    DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.contacts = contacts;
+        this.sharing = sharing;
     }
 
     @Override
@@ -105,6 +107,12 @@ class DemoData implements SmartInitializingSingleton {
                 accounts.resetPasswordBySystem(account.id(), password);
             }
             lines.add(String.format("  │   %-17s %-24s %-14s %s", demo.username(), password, demo.role(), demo.organisation()));
+        }
+        if (created == ORGANISATIONS.size()) { // the first demo start: share as the demo people would
+            java.util.Map<String, Organisation> byName = new java.util.HashMap<>();
+            ORGANISATIONS.forEach(o -> byName.put(o.name(), organisations.findByName(o.name()).orElseThrow()));
+            sharing.seed(accounts.findByUsername("commission-admin").orElseThrow(), byName,
+                    accounts.findByUsername("agency-analyst").orElseThrow());
         }
         log.info("Demo data ready: {} organisations created, {} demo accounts", created, ACCOUNTS.size());
         print(lines);

@@ -44,6 +44,9 @@ import org.vigie.server.web.NotFoundException;
 @Service
 public class KnowledgeStore {
 
+    /** Id of Vigie's "election context" extension-definition, for objects that carry election properties. */
+    public static final String ELECTION_EXTENSION_ID = ReferencePublication.ELECTION_EXTENSION;
+
     private final KnowledgeRepository repository;
     private final StixValidator validator;
     private final Viewers viewers;

@@ -126,7 +126,7 @@ public class Communities {
      * first member, having accepted the charter, and they are its first administrator.
      */
     @Transactional
-    Community create(Member actor, CommunityChanges request) {
+    public Community create(Member actor, CommunityChanges request) {
         if (!mayCreate(actor)) {
             throw new ForbiddenException("Only platform administrators and organisations' administrators create communities.");
         }
@@ -201,7 +201,7 @@ public class Communities {
     }
 
     @Transactional
-    Membership addMember(Member actor, UUID id, UUID organisationId) {
+    public Membership addMember(Member actor, UUID id, UUID organisationId) {
         get(id);
         ensureMayAdminister(actor, id);
         if (organisationId == null) {

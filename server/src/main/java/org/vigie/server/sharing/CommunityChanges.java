@@ -4,5 +4,5 @@ package org.vigie.server.sharing;
  * What a caller asks to set on a community. For an update, a null field means "leave as is"; for a
  * creation, name and charter are required.
  */
-record CommunityChanges(String name, String purpose, Charter charter) {
+public record CommunityChanges(String name, String purpose, Charter charter) {
 }

@@ -38,6 +38,11 @@ class DemoDataTest {
             assertThat(roles).contains("ADMINISTRATOR", "ANALYST", "VIEWER");
             JsonNode dutyDesks = first.fixtures().admin().get("/api/v1/contacts?country=XV&topic=DUTY_24_7").json();
             assertThat(dutyDesks).isNotEmpty();
+            assertThat(first.fixtures().admin().get("/api/v1/communities").body()).contains("Valdoria election cell 2027");
+            assertThat(first.fixtures().admin().get("/api/v1/objects?type=report").json().get("objects").findValuesAsText("name"))
+                    .as("the CLEAR advisory").contains("Public advisory: where results are published");
+            assertThat(first.fixtures().admin().get("/api/v1/objects?type=indicator").json().get("objects").findValuesAsText("name"))
+                    .as("the AMBER indicator is not for the platform administrator").doesNotContain("Fake voter-registration portal");
         }
 
         try (StandaloneVigie second = StandaloneVigie.start(data, "--vigie.demo=true")) {
