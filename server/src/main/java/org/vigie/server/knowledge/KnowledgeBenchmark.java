@@ -68,26 +68,43 @@ public class KnowledgeBenchmark {
         out.printf("Loading %,d objects with mixed markings (30 organisations, 10 communities, 50 people)...%n", objects);
         long started = System.nanoTime();
         int batch = 2_000;
-        int lastPercent = -1;
-        // Two stages, as a streaming import runs: the next batch is generated and validated on the
-        // pool while the database writes the current one.
-        java.util.concurrent.CompletableFuture<KnowledgeStore.PreparedImport> next = prepareAsync(random, Math.min(batch, objects),
-                owners, communities, people);
-        for (int done = 0; done < objects; done += batch) {
+        // As a bulk import runs: batches are generated and validated on the pool while two writers,
+        // each with its own connection and transaction, store earlier ones; at most four in flight.
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(4);
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
+        int[] lastPercent = {-1};
+        for (int done = 0; done < objects && failure.get() == null; done += batch) {
             int size = Math.min(batch, objects - done);
-            KnowledgeStore.PreparedImport current = next.join();
-            int following = Math.min(batch, objects - done - size);
-            next = following > 0 ? prepareAsync(random, following, owners, communities, people) : null;
-            StoreOutcome outcome = store.writeImport(current);
-            if (outcome.anyRejected()) {
-                throw new IllegalStateException("the benchmark's own objects were refused: " + outcome.results().stream()
-                        .filter(r -> r.status() == StoreOutcome.Status.REJECTED).findFirst().orElseThrow());
-            }
-            int percent = (int) (100L * (done + size) / objects);
-            if (percent / 5 != lastPercent / 5) {
-                lastPercent = percent;
-                out.printf("\r  [%-20s] %3d %%", "#".repeat(percent / 5), percent);
-            }
+            inFlight.acquireUninterruptibly();
+            pending.add(prepareAsync(random, size, owners, communities, people)
+                    .thenApplyAsync(store::writeImport, writers)
+                    .thenAccept(outcome -> {
+                        if (outcome.anyRejected()) {
+                            throw new IllegalStateException("the benchmark's own objects were refused: " + outcome.results().stream()
+                                    .filter(r -> r.status() == StoreOutcome.Status.REJECTED).findFirst().orElseThrow());
+                        }
+                        int percent = (int) (100L * written.addAndGet(size) / objects);
+                        synchronized (lastPercent) {
+                            if (percent / 5 != lastPercent[0] / 5) {
+                                lastPercent[0] = percent;
+                                out.printf("\r  [%-20s] %3d %%", "#".repeat(percent / 5), percent);
+                            }
+                        }
+                    })
+                    .whenComplete((ignored, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        }
+                        inFlight.release();
+                    }));
+        }
+        java.util.concurrent.CompletableFuture.allOf(pending.toArray(java.util.concurrent.CompletableFuture[]::new)).exceptionally(e -> null).join();
+        writers.shutdown();
+        if (failure.get() != null) {
+            throw new IllegalStateException("the benchmark load failed", failure.get());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double insertRate = objects / seconds;
