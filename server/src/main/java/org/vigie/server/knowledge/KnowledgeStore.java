@@ -79,16 +79,27 @@ public class KnowledgeStore {
             throw new ForbiddenException("Only analysts and administrators of an organisation share objects.");
         }
         Distribution distribution = checkedDistribution(author, request);
-        List<Prepared> prepared = new ArrayList<>();
-        for (int i = 0; i < objects.size(); i++) {
-            String pointer = basePointer.isEmpty() ? "" : basePointer + "/" + i;
-            prepared.add(prepare(i, pointer, objects.get(i), request, new Sharing(author.organisationId(), Tlp.CLEAR, null, distribution)));
-        }
-        boolean invalid = prepared.stream().anyMatch(p -> !p.problems().isEmpty());
-        if (invalid && !partial) {
+        List<Prepared> prepared = prepareAll(objects, basePointer, request, new Sharing(author.organisationId(), Tlp.CLEAR, null, distribution));
+        if (!partial && prepared.stream().anyMatch(p -> !p.problems().isEmpty())) {
             throw rejected(prepared.stream().filter(p -> !p.problems().isEmpty()).map(Prepared::result).toList(), prepared.size());
         }
-        List<StoreOutcome.ObjectResult> results = transactions.execute(tx -> {
+        List<StoreOutcome.ObjectResult> results = writeInTransaction(author, prepared, partial);
+        if (!partial && results.stream().anyMatch(r -> r.status() == StoreOutcome.Status.REJECTED)) {
+            throw rejected(results.stream().filter(r -> r.status() == StoreOutcome.Status.REJECTED).toList(), results.size());
+        }
+        return new StoreOutcome(results);
+    }
+
+    /** Validation is CPU-bound and independent per object: it uses every core while the database waits. */
+    private List<Prepared> prepareAll(List<JsonNode> objects, String basePointer, SharingRequest request, Sharing defaults) {
+        return java.util.stream.IntStream.range(0, objects.size()).parallel()
+                .mapToObj(i -> prepare(i, basePointer.isEmpty() ? "" : basePointer + "/" + i, objects.get(i), request, defaults))
+                .toList();
+    }
+
+    /** Writes in one transaction; unless {@code partial}, a refused object rolls the whole request back. */
+    private List<StoreOutcome.ObjectResult> writeInTransaction(Member author, List<Prepared> prepared, boolean partial) {
+        return transactions.execute(tx -> {
             List<StoreOutcome.ObjectResult> done = writeAll(author, prepared);
             if (!partial && done.stream().anyMatch(r -> r.status() == StoreOutcome.Status.REJECTED)) {
                 tx.setRollbackOnly();
@@ -97,10 +108,6 @@ public class KnowledgeStore {
             }
             return done;
         });
-        if (!partial && results.stream().anyMatch(r -> r.status() == StoreOutcome.Status.REJECTED)) {
-            throw rejected(results.stream().filter(r -> r.status() == StoreOutcome.Status.REJECTED).toList(), results.size());
-        }
-        return new StoreOutcome(results);
     }
 
     private static ObjectsRejectedException rejected(List<StoreOutcome.ObjectResult> refused, int total) {
@@ -109,35 +116,21 @@ public class KnowledgeStore {
     }
 
     /**
-     * Stores objects for an organisation without a signed-in member's checks: for machine imports
-     * whose origin was authenticated elsewhere (federation, benchmarks). Same validation, markings,
-     * batching and audit as {@link #store}.
+     * An import validated and marked, not yet written: lets a bulk import validate the next batch
+     * while this one is written. For machine imports whose origin was authenticated elsewhere
+     * (federation, benchmarks): same validation, markings, batching and audit as {@link #store}.
      */
-    StoreOutcome importFor(UUID organisation, UUID account, List<JsonNode> objects, SharingRequest request) {
-        return writeImport(prepareImport(organisation, account, objects, request));
-    }
-
-    /** An import validated and marked, not yet written: lets a caller validate the next batch while this one is written. */
     record PreparedImport(Member importer, List<Prepared> objects) {
     }
 
     PreparedImport prepareImport(UUID organisation, UUID account, List<JsonNode> objects, SharingRequest request) {
         Member importer = new Member(account, "import", organisation, org.vigie.core.accounts.OrganisationRole.ANALYST, false);
         Distribution distribution = new Distribution(request.communities(), request.organisations(), request.users());
-        Sharing defaults = new Sharing(organisation, Tlp.CLEAR, null, distribution);
-        // Validation is CPU-bound and independent per object: use every core while the database waits.
-        List<Prepared> prepared = java.util.stream.IntStream.range(0, objects.size()).parallel()
-                .mapToObj(i -> prepare(i, "/objects/" + i, objects.get(i), request, defaults))
-                .toList();
-        return new PreparedImport(importer, prepared);
+        return new PreparedImport(importer, prepareAll(objects, "/objects", request, new Sharing(organisation, Tlp.CLEAR, null, distribution)));
     }
 
     StoreOutcome writeImport(PreparedImport batch) {
-        return new StoreOutcome(transactions.execute(tx -> {
-            List<StoreOutcome.ObjectResult> done = writeAll(batch.importer(), batch.objects());
-            recordStored(done);
-            return done;
-        }));
+        return new StoreOutcome(writeInTransaction(batch.importer(), batch.objects(), true));
     }
 
     /**
@@ -305,24 +298,27 @@ public class KnowledgeStore {
     private List<StoreOutcome.ObjectResult> writeAll(Member author, List<Prepared> prepared) {
         Map<String, KnowledgeRepository.Head> heads = new HashMap<>(repository.heads(
                 prepared.stream().filter(p -> p.problems().isEmpty()).map(Prepared::id).collect(Collectors.toSet())));
-        Set<String> pending = new HashSet<>();
         List<KnowledgeRepository.NewVersion> batch = new ArrayList<>();
         List<StoreOutcome.ObjectResult> done = new ArrayList<>();
         Instant now = clock.instant();
         for (Prepared object : prepared) {
+            KnowledgeRepository.Head head = heads.get(object.id());
             if (!object.problems().isEmpty()) {
                 done.add(object.result());
-            } else if (!heads.containsKey(object.id()) && !pending.contains(object.id())) {
+            } else if (head == null) {
                 batch.add(object.version(object.sharing(), author.accountId()));
-                pending.add(object.id());
+                heads.put(object.id(), new KnowledgeRepository.Head(object.modified(), author.organisationId()));
                 done.add(new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.CREATED, List.of()));
                 if (batch.size() == BATCH) {
                     flush(batch, now);
                 }
             } else {
-                flush(batch, now);
-                done.add(write(author, object));
-                repository.head(object.id()).ifPresent(head -> heads.put(object.id(), head));
+                flush(batch, now); // an earlier version of this object may still be in the batch
+                StoreOutcome.ObjectResult result = write(author, object, head, now);
+                if (result.status() == StoreOutcome.Status.NEW_VERSION && object.modified().isAfter(head.modified())) {
+                    heads.put(object.id(), new KnowledgeRepository.Head(object.modified(), head.owner()));
+                }
+                done.add(result);
             }
         }
         flush(batch, now);
@@ -336,21 +332,20 @@ public class KnowledgeStore {
         batch.clear();
     }
 
-    private StoreOutcome.ObjectResult write(Member author, Prepared object) {
-        Optional<KnowledgeRepository.Head> head = repository.head(object.id());
-        if (head.isPresent() && !author.organisationId().equals(head.get().owner())) {
+    /** Another version of an object that is already stored. */
+    private StoreOutcome.ObjectResult write(Member author, Prepared object, KnowledgeRepository.Head head, Instant now) {
+        if (!author.organisationId().equals(head.owner())) {
             return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.REJECTED,
                     List.of(new StoreOutcome.Problem(object.pointer() + "/id",
                             NOT_OWNER + "; anyone who can read it may propose a correction as a STIX note")));
         }
-        if (head.isPresent() && repository.versionExists(object.id(), object.modified())) {
+        if (repository.versionExists(object.id(), object.modified())) {
             return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.UNCHANGED, List.of());
         }
-        boolean newest = head.isEmpty() || object.modified().isAfter(head.get().modified());
+        boolean newest = object.modified().isAfter(head.modified());
         Sharing effective = newest ? object.sharing() : repository.sharingOf(object.id()).orElse(object.sharing());
-        repository.insert(object.version(effective, author.accountId()), newest, clock.instant());
-        return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(),
-                head.isEmpty() ? StoreOutcome.Status.CREATED : StoreOutcome.Status.NEW_VERSION, List.of());
+        repository.insert(object.version(effective, author.accountId()), newest, now);
+        return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.NEW_VERSION, List.of());
     }
 
     private void recordStored(List<StoreOutcome.ObjectResult> results) {
