@@ -19,6 +19,18 @@
       button.setAttribute('data-copied', 'true');
     }
   });
+  // Pickers: a ticked search result moves to the chosen list, so that the next search keeps it
+  // (<input type="checkbox" data-move-to="#list">). Without script, ticked results are sent as they are.
+  document.addEventListener('change', function (event) {
+    var box = event.target.closest('[data-move-to]');
+    if (!box || !box.checked) { return; }
+    var target = document.querySelector(box.getAttribute('data-move-to'));
+    var item = box.closest('li');
+    if (target && item) {
+      box.removeAttribute('data-move-to');
+      target.appendChild(item);
+    }
+  });
   // Confirmation for destructive actions: <form data-confirm="message">
   document.addEventListener('submit', function (event) {
     var message = event.target.getAttribute('data-confirm');

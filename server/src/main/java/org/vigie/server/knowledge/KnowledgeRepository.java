@@ -185,6 +185,16 @@ class KnowledgeRepository {
                 .query(this::map).list();
     }
 
+    /** The latest versions of the notes about an object that the viewer may see, oldest first. */
+    List<StoredObject> notesAbout(Viewer viewer, String stixId) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.is_latest AND o.type = 'note'"
+                        + " AND (o.object -> 'object_refs') @> jsonb_build_array(CAST(:id AS text)) AND " + visible.sql()
+                        + " ORDER BY o.modified, o.stix_id")
+                .params(visible.parameters()).param("id", stixId)
+                .query(this::map).list();
+    }
+
     /** Search filters; null or blank means "any". */
     record Query(String type, String text, UUID owner) {
     }

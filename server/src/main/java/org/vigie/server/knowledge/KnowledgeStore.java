@@ -47,6 +47,9 @@ public class KnowledgeStore {
     /** Id of Vigie's "election context" extension-definition, for objects that carry election properties. */
     public static final String ELECTION_EXTENSION_ID = ReferencePublication.ELECTION_EXTENSION;
 
+    /** Id of Vigie's "incident report" extension-definition (ADR 0006). */
+    public static final String REPORT_EXTENSION_ID = ReferencePublication.REPORT_EXTENSION;
+
     private final KnowledgeRepository repository;
     private final StixValidator validator;
     private final Viewers viewers;
@@ -201,6 +204,13 @@ public class KnowledgeStore {
         List<StoredObject> shown = more ? rows.subList(0, limit) : rows;
         auditRestrictedReads(shown, "knowledge.listed");
         return new Page(List.copyOf(shown), number, limit, more);
+    }
+
+    /** The notes about an object that the member may see (each note has its own marking), oldest first. */
+    public List<StoredObject> notesAbout(Member reader, String stixId) {
+        List<StoredObject> notes = repository.notesAbout(viewers.of(reader), stixId);
+        auditRestrictedReads(notes, "knowledge.listed");
+        return notes;
     }
 
     private void auditRestrictedReads(List<StoredObject> read, String action) {

@@ -25,6 +25,7 @@ class ReferencePublication implements SmartInitializingSingleton {
     static final String TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
     static final String VIGIE_IDENTITY = "identity--" + uuid("vigie:identity");
     static final String ELECTION_EXTENSION = "extension-definition--" + uuid("vigie:election-context:1.0");
+    static final String REPORT_EXTENSION = "extension-definition--" + uuid("vigie:incident-report:1.0");
 
     private final KnowledgeStore store;
     private final ObjectMapper json;
@@ -65,6 +66,7 @@ class ReferencePublication implements SmartInitializingSingleton {
         identity.put("description", "Open platform for sharing, detecting and responding to election interference.");
         objects.add(identity);
         objects.add(electionExtension());
+        objects.add(reportExtension());
         return objects;
     }
 
@@ -80,6 +82,28 @@ class ReferencePublication implements SmartInitializingSingleton {
                 + "election-management-body, election-official, candidate, political-party, media, fact-checker, "
                 + "civil-society-organisation, government-institution, voters, electoral-infrastructure); "
                 + "outcome (attempted, successful, unknown).");
+        extension.put("version", "1.0.0");
+        extension.putArray("extension_types").add("property-extension");
+        extension.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
+        return extension;
+    }
+
+    private ObjectNode reportExtension() {
+        ObjectNode extension = base("extension-definition", REPORT_EXTENSION, PUBLISHED);
+        extension.put("created_by_ref", VIGIE_IDENTITY);
+        extension.put("name", "Vigie incident report");
+        extension.put("description", "What an election-interference incident report holds beyond STIX 2.1 incident: types, "
+                + "targets and their notification, techniques, actors, narratives, the VIGINUM criteria, an Admiralty grading, "
+                + "observables and evidence files. Used together with the Vigie election context extension.");
+        extension.put("schema", "Property extension. Properties: incident_types (list of: phishing, intrusion, ddos, defacement, "
+                + "hack-and-leak, disinformation-narrative, coordinated-inauthentic-behaviour, impersonation, synthetic-media, "
+                + "harassment, political-ad-abuse, physical-threat, other); first_seen, last_seen (timestamps); targets (list of "
+                + "{category, organisation_ref, name, notified_at, notified_by}); disarm_techniques, attack_techniques (lists of "
+                + "technique ids); actor_refs (threat-actor or intrusion-set ids); narrative_refs (x-vigie-narrative ids); "
+                + "viginum_criteria (object keyed by harm-to-fundamental-interests, foreign-involvement, "
+                + "inaccurate-or-misleading-content, artificial-spread, each {met: boolean, justification: string}); "
+                + "admiralty ({source_reliability: A-F, information_credibility: 1-6}); observables (list of {type, value, "
+                + "normalised}); evidence (list of {sha256, file_name, media_type, size}).");
         extension.put("version", "1.0.0");
         extension.putArray("extension_types").add("property-extension");
         extension.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());

@@ -1,0 +1,303 @@
+package org.vigie.server.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vigie.core.accounts.Member;
+import org.vigie.core.accounts.Permission;
+import org.vigie.core.accounts.Permissions;
+import org.vigie.core.sharing.Sharing;
+import org.vigie.core.sharing.Tlp;
+import org.vigie.core.sharing.Viewer;
+import org.vigie.server.audit.AuditEvent;
+import org.vigie.server.audit.AuditTrail;
+import org.vigie.server.knowledge.KnowledgeStore;
+import org.vigie.server.knowledge.SharingRequest;
+import org.vigie.server.knowledge.StoredObject;
+import org.vigie.server.sharing.Viewers;
+import org.vigie.server.web.ForbiddenException;
+import org.vigie.server.web.InvalidFieldException;
+import org.vigie.server.web.NotFoundException;
+
+/**
+ * Filing, editing, revoking and reading incident reports. A report is written through the
+ * knowledge store (validation, markings, policy, audit) and, in the same transaction, its row and
+ * correlation keys beside it; it is read through the store's policy (ADR 0006).
+ */
+@Service
+public class Reports {
+
+    private final KnowledgeStore store;
+    private final ReportStix stix;
+    private final ReportRules rules;
+    private final ReportRepository repository;
+    private final Correlations correlations;
+    private final Viewers viewers;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Reports(KnowledgeStore store, ReportStix stix, ReportRules rules, ReportRepository repository, Correlations correlations,
+            Viewers viewers, AuditTrail audit, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.stix = stix;
+        this.rules = rules;
+        this.repository = repository;
+        this.correlations = correlations;
+        this.viewers = viewers;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A suspected actor or a narrative to create with the report, under the report's sharing. */
+    public record NewActor(String name, String type, String description) {
+    }
+
+    public record NewNarrative(String name, String description) {
+    }
+
+    /** Files a new report; new actors and narratives are created with it, in one transaction. */
+    public Report file(Member author, ReportDraft draft, List<NewActor> newActors, List<NewNarrative> newNarratives,
+                       SharingRequest sharing) {
+        ensureMayReport(author);
+        if (sharing.tlp() == null) {
+            throw new InvalidFieldException("tlp", "reports.tlp.required", "Choose a TLP marking for the report.");
+        }
+        Instant now = ReportStix.stixTime(clock.instant());
+        List<JsonNode> companions = new ArrayList<>();
+        List<String> actorRefs = new ArrayList<>(draft.actorRefs());
+        List<String> narrativeRefs = new ArrayList<>(draft.narrativeRefs());
+        for (NewActor actor : newActors == null ? List.<NewActor>of() : newActors) {
+            ObjectNode created = companion(actor.type() != null && actor.type().equals("intrusion-set") ? "intrusion-set" : "threat-actor",
+                    actor.name(), actor.description(), now);
+            companions.add(created);
+            actorRefs.add(created.get("id").asText());
+        }
+        for (NewNarrative narrative : newNarratives == null ? List.<NewNarrative>of() : newNarratives) {
+            ObjectNode created = companion("x-vigie-narrative", narrative.name(), narrative.description(), now);
+            companions.add(created);
+            narrativeRefs.add(created.get("id").asText());
+        }
+        ReportDraft complete = withRefs(draft, actorRefs, narrativeRefs);
+        rules.check(author, complete, companions.stream().map(c -> c.get("id").asText()).toList());
+        String id = ReportStix.newId();
+        ObjectNode incident = stix.toIncident(id, now, now, false, complete);
+        return transactions.execute(tx -> {
+            List<JsonNode> objects = new ArrayList<>(companions);
+            objects.add(incident);
+            store.store(author, objects, "/objects", sharing, false);
+            repository.save(id, now, now, author.organisationId(), false, complete);
+            correlations.index(id, complete, false);
+            audit.record(AuditEvent.of("report.filed", "report", id).with("title", complete.title())
+                    .with("tlp", sharing.tlp().name()).with("observables", complete.observables().size()));
+            return new Report(id, now, now, true, false, null, complete);
+        });
+    }
+
+    private ObjectNode companion(String type, String name, String description, Instant now) {
+        ObjectNode object = json.createObjectNode();
+        object.put("type", type);
+        object.put("spec_version", "2.1");
+        object.put("id", type + "--" + UUID.randomUUID());
+        object.put("created", now.toString());
+        object.put("modified", now.toString());
+        object.put("name", name == null ? "" : name.strip());
+        if (description != null && !description.isBlank()) {
+            object.put("description", description.strip());
+        }
+        return object;
+    }
+
+    private static ReportDraft withRefs(ReportDraft d, List<String> actors, List<String> narratives) {
+        return new ReportDraft(d.title(), d.summary(), d.firstSeen(), d.lastSeen(), d.electionId(), d.phase(), d.types(), d.outcome(),
+                d.targets(), d.disarmTechniques(), d.attackTechniques(), actors, narratives, d.viginum(), d.confidence(), d.admiralty(),
+                d.observables(), d.evidence());
+    }
+
+    /**
+     * Stores a new version of the report. {@code baseModified} is the version the editor started
+     * from: if someone has stored a newer one since, nothing is stored and the conflict carries both.
+     */
+    public Report edit(Member editor, String id, Instant baseModified, ReportDraft draft) {
+        Report current = get(editor, id);
+        ensureOwner(editor, current);
+        if (baseModified == null) {
+            throw new InvalidFieldException("baseModified", "reports.base.required",
+                    "Give baseModified: the modified timestamp of the version you edited (now " + current.modified() + ").");
+        }
+        if (!current.modified().equals(ReportStix.stixTime(baseModified))) {
+            throw conflict(current, draft);
+        }
+        rules.check(editor, draft, List.of());
+        return writeVersion(editor, current, draft, current.revoked(), request(current.sharing()), "report.edited");
+    }
+
+    ReportConflictException conflict(Report current, ReportDraft proposed) {
+        return new ReportConflictException(current, proposed, stix.toIncident(current.id(), current.created(), current.modified(),
+                current.revoked(), current.content()), stix.toIncident(current.id(), current.created(), current.modified(), false, proposed));
+    }
+
+    /** Marks the report revoked (a STIX version with {@code revoked: true}); it stops correlating. */
+    public Report revoke(Member editor, String id) {
+        Report current = get(editor, id);
+        ensureOwner(editor, current);
+        if (current.revoked()) {
+            return current;
+        }
+        return writeVersion(editor, current, current.content(), true, request(current.sharing()), "report.revoked");
+    }
+
+    /**
+     * Shares the report more widely: a lower TLP level, more communities, organisations or people.
+     * Narrowing is refused: what was shared cannot be unshared by relabelling it.
+     */
+    public Report widen(Member editor, String id, SharingRequest wider) {
+        Report current = get(editor, id);
+        ensureOwner(editor, current);
+        Sharing now = current.sharing();
+        Tlp tlp = wider.tlp() == null ? now.tlp() : wider.tlp();
+        if (tlp.ordinal() > now.tlp().ordinal()) {
+            throw new InvalidFieldException("tlp", "reports.widen.narrower",
+                    "TLP:" + tlp.label() + " is narrower than the report's TLP:" + now.tlp().label() + "; sharing can only be widened.");
+        }
+        java.util.Set<UUID> communities = union(now.distribution().communities(), wider.communities());
+        java.util.Set<UUID> organisations = union(now.distribution().organisations(), wider.organisations());
+        java.util.Set<UUID> users = union(now.distribution().users(), wider.users());
+        SharingRequest request = new SharingRequest(tlp, wider.pap() == null ? now.pap() : wider.pap(), communities, organisations, users);
+        return writeVersion(editor, current, current.content(), current.revoked(), request, "report.shared-wider");
+    }
+
+    private static java.util.Set<UUID> union(java.util.Set<UUID> a, java.util.Set<UUID> b) {
+        java.util.Set<UUID> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private Report writeVersion(Member editor, Report current, ReportDraft draft, boolean revoked, SharingRequest sharing, String action) {
+        Instant now = ReportStix.stixTime(clock.instant());
+        Instant modified = now.isAfter(current.modified()) ? now : current.modified().plusMillis(1);
+        ObjectNode incident = stix.toIncident(current.id(), current.created(), modified, revoked, draft);
+        incident.remove("object_marking_refs"); // the request's markings apply
+        return transactions.execute(tx -> {
+            // the head is re-read under the transaction: two editors from the same base cannot both win
+            if (!repository.lockModified(current.id()).equals(current.modified())) {
+                throw conflict(get(editor, current.id()), draft);
+            }
+            store.store(editor, List.of(incident), "", sharing, false);
+            repository.save(current.id(), current.created(), modified, current.sharing().ownerOrganisation(), revoked, draft);
+            correlations.index(current.id(), draft, revoked);
+            audit.record(AuditEvent.of(action, "report", current.id()).with("version", modified.toString()));
+            return new Report(current.id(), current.created(), modified, true, revoked, null, draft);
+        });
+    }
+
+    private static SharingRequest request(Sharing sharing) {
+        return new SharingRequest(sharing.tlp(), sharing.pap(), sharing.distribution().communities(),
+                sharing.distribution().organisations(), sharing.distribution().users());
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    /** The newest version of a report the member may see; 404 otherwise (also when it is not a report). */
+    public Report get(Member reader, String id) {
+        return report(reader, id, Optional.empty());
+    }
+
+    public Report version(Member reader, String id, Instant modified) {
+        return report(reader, id, Optional.of(modified));
+    }
+
+    private Report report(Member reader, String id, Optional<Instant> version) {
+        if (id == null || !id.startsWith("incident--")) {
+            throw new NotFoundException("report", id);
+        }
+        return of(store.get(reader, id, version));
+    }
+
+    private Report of(StoredObject stored) {
+        JsonNode incident = stored.object();
+        return new Report(stored.stixId(), Instant.parse(incident.path("created").asText()), stored.modified(), stored.latest(),
+                incident.path("revoked").asBoolean(false), stored.sharing(), stix.fromIncident(incident));
+    }
+
+    /** Every version the member may see, newest first, each with what changed from the one before. */
+    public List<ReportVersion> history(Member reader, String id) {
+        if (id == null || !id.startsWith("incident--")) {
+            throw new NotFoundException("report", id);
+        }
+        List<Report> versions = store.versions(reader, id).stream().map(this::of).toList();
+        List<ReportVersion> history = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            Report version = versions.get(i);
+            Report older = i + 1 < versions.size() ? versions.get(i + 1) : null;
+            history.add(new ReportVersion(version.modified(), version.latest(), version.revoked(),
+                    older == null ? List.of() : ReportDiff.between(older, version)));
+        }
+        return history;
+    }
+
+    /** One page of reports the member may see. */
+    public record Page(List<ReportRow> rows, int page, int size, boolean more) {
+    }
+
+    public Page search(Member reader, ReportFilter filter, int page, int size) {
+        int limit = Math.max(1, Math.min(size, 500));
+        int number = Math.max(1, page);
+        List<ReportRow> rows = repository.search(viewers.of(reader), filter, (number - 1) * limit, limit + 1);
+        boolean more = rows.size() > limit;
+        return new Page(List.copyOf(more ? rows.subList(0, limit) : rows), number, limit, more);
+    }
+
+    /** Reports the member may see that share something with this one. */
+    public List<RelatedReport> related(Member reader, Report report) {
+        return correlations.related(viewers.of(reader), report.content(), report.id(), 50);
+    }
+
+    /** Reports the member may see that share something with a report not filed yet (the form's preview, the benchmark). */
+    public List<RelatedReport> relatedToDraft(Member reader, ReportDraft draft) {
+        return correlations.related(viewers.of(reader), draft, null, 50);
+    }
+
+    Viewer viewer(Member member) {
+        return viewers.of(member);
+    }
+
+    public List<RelatedReport.SharedKey> overCorrelating(Report report) {
+        return correlations.overCorrelating(report.content());
+    }
+
+    public int correlationCap() {
+        return correlations.cap();
+    }
+
+    // ---- permissions ---------------------------------------------------------------------------
+
+    static void ensureMayReport(Member member) {
+        if (!Permissions.allows(member, Permission.KNOWLEDGE_SHARE)) {
+            throw new ForbiddenException("Only analysts and administrators of an organisation file reports.");
+        }
+    }
+
+    /** Only the owning organisation's analysts and administrators change a report. */
+    public boolean mayEdit(Member member, Report report) {
+        return Permissions.allows(member, Permission.KNOWLEDGE_SHARE)
+                && member.organisationId() != null && member.organisationId().equals(report.sharing().ownerOrganisation());
+    }
+
+    private void ensureOwner(Member member, Report report) {
+        if (!mayEdit(member, report)) {
+            throw new ForbiddenException("Only the organisation that filed this report may change it; you may comment on it.");
+        }
+    }
+}
