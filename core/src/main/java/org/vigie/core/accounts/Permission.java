@@ -39,5 +39,14 @@ public enum Permission {
      * Accept a community's charter on behalf of an organisation: that organisation's administrators
      * only. It is the organisation's own commitment, so a platform administrator cannot give it for them.
      */
-    COMMUNITY_CHARTER_ACCEPT
+    COMMUNITY_CHARTER_ACCEPT,
+    /**
+     * Create and change elections, the public facts reports, alerts and statements refer to:
+     * platform administrators and any organisation's administrators. Ideally only those of election
+     * management bodies and government agencies, but a {@link Member} does not carry its
+     * organisation's sector, and an election's dates are public and every change is audited, so any
+     * organisation administrator may correct them. Reading elections needs no permission: every
+     * signed-in user may.
+     */
+    ELECTION_MANAGE
 }

@@ -38,7 +38,7 @@ public final class Permissions {
             case ORGANISATION_EDIT, ACCOUNT_MANAGE, CONTACT_MANAGE -> platform || member.administers(organisation);
             case ACCOUNT_LIST -> platform || member.belongsTo(organisation);
             case KNOWLEDGE_SHARE -> member.organisationId() != null && member.role() != OrganisationRole.VIEWER;
-            case COMMUNITY_CREATE -> platform || member.role() == OrganisationRole.ADMINISTRATOR;
+            case COMMUNITY_CREATE, ELECTION_MANAGE -> platform || member.role() == OrganisationRole.ADMINISTRATOR;
             case COMMUNITY_ADMINISTER -> platform || communityAdministrator;
             case COMMUNITY_CHARTER_ACCEPT -> member.administers(organisation);
         };

@@ -68,6 +68,14 @@ class PermissionsTest {
     }
 
     @Test
+    void platformAndOrganisationAdministratorsManageElectionsButAnalystsAndViewersDoNot() {
+        assertThat(Permissions.allows(platformAdmin, Permission.ELECTION_MANAGE)).isTrue();
+        assertThat(Permissions.allows(orgAdmin, Permission.ELECTION_MANAGE)).isTrue();
+        assertThat(Permissions.allows(analyst, Permission.ELECTION_MANAGE)).isFalse();
+        assertThat(Permissions.allows(viewer, Permission.ELECTION_MANAGE)).isFalse();
+    }
+
+    @Test
     void aCommunityIsRunByItsAdministratorsAndPlatformAdministrators() {
         assertThat(Permissions.allowsOnCommunity(analyst, Permission.COMMUNITY_ADMINISTER, true)).isTrue();
         assertThat(Permissions.allowsOnCommunity(orgAdmin, Permission.COMMUNITY_ADMINISTER, false)).isFalse();

@@ -39,4 +39,10 @@ class TaxonomyTest {
                 TargetCategory.FACT_CHECKER, TargetCategory.CIVIL_SOCIETY_ORGANISATION, TargetCategory.GOVERNMENT_INSTITUTION,
                 TargetCategory.VOTERS, TargetCategory.ELECTORAL_INFRASTRUCTURE);
     }
+
+    @Test
+    void theElectionTypesCoverTheNationalLocalAndEuropeanVotesAndReferendums() {
+        assertThat(ElectionType.values()).containsExactly(ElectionType.PRESIDENTIAL, ElectionType.LEGISLATIVE,
+                ElectionType.LOCAL, ElectionType.EUROPEAN, ElectionType.REFERENDUM);
+    }
 }

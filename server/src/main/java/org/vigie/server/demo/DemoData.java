@@ -22,9 +22,9 @@ import org.vigie.server.organisations.Organisations;
 /**
  * Seeds the Republic of Valdoria, a fictional country with the ISO 3166-1 user-assigned code XV
  * (a code ISO guarantees will never name a real country): one organisation of every sector, their
- * points of contact, and one account per role. Seeding is idempotent; on every demo start the
- * demo accounts get new passwords, printed on the console, because stored passwords are hashed and
- * cannot be shown again.
+ * points of contact, one account per role, and its elections. Seeding is idempotent; on every demo
+ * start the demo accounts get new passwords, printed on the console, because stored passwords are
+ * hashed and cannot be shown again.
  */
 @Component
 @ConditionalOnProperty(name = "vigie.demo", havingValue = "true")
@@ -73,14 +73,16 @@ class DemoData implements SmartInitializingSingleton {
     private final Accounts accounts;
     private final DemoContacts contacts;
     private final DemoSharing sharing;
+    private final DemoElections elections;
     private final PrintStream console = System.out;
     private final SecureRandom random = new SecureRandom();
 
-    DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing) {
+    DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing, DemoElections elections) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.contacts = contacts;
         this.sharing = sharing;
+        this.elections = elections;
     }
 
     @Override
@@ -95,6 +97,7 @@ class DemoData implements SmartInitializingSingleton {
                 created++;
             }
         }
+        int electionsCreated = elections.seed();
         List<String> lines = new ArrayList<>();
         for (DemoAccount demo : ACCOUNTS) {
             String password = PasswordGenerator.generate(random);
@@ -114,7 +117,7 @@ class DemoData implements SmartInitializingSingleton {
             sharing.seed(accounts.findByUsername("commission-admin").orElseThrow(), byName,
                     accounts.findByUsername("agency-analyst").orElseThrow());
         }
-        log.info("Demo data ready: {} organisations created, {} demo accounts", created, ACCOUNTS.size());
+        log.info("Demo data ready: {} organisations and {} elections created, {} demo accounts", created, electionsCreated, ACCOUNTS.size());
         print(lines);
     }
 

@@ -10,23 +10,23 @@ import java.util.Locale;
 import java.util.Set;
 import org.vigie.core.organisations.CountryCode;
 
-/** Country choices for select boxes, named and sorted in the reader's language. */
-final class CountryOptions {
+/** Country choices for select boxes, named and sorted in the reader's language; other modules' forms use it too. */
+public final class CountryOptions {
 
     /**
      * The user-assigned code that exercises use for a fictional country; offered so that training
      * organisations can be created from the form and not only through the API.
      */
-    static final String EXERCISE_COUNTRY = "XV";
+    public static final String EXERCISE_COUNTRY = "XV";
 
-    record Option(String code, String label) {
+    public record Option(String code, String label) {
     }
 
     private CountryOptions() {
     }
 
     /** Every assigned code and the exercise code, plus {@code current} when it is a valid code not among them. */
-    static List<Option> all(Locale locale, String current) {
+    public static List<Option> all(Locale locale, String current) {
         Set<String> codes = new LinkedHashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
         codes.add(EXERCISE_COUNTRY);
         if (current != null && CountryCode.isValid(current.trim().toUpperCase(Locale.ROOT))) {
