@@ -81,20 +81,22 @@ class ReportStix {
         if (draft.phase() != null) {
             election.put("cycle_phase", key(draft.phase()));
         }
-        ArrayNode categories = election.putArray("target_categories");
+        ArrayNode categories = json.createArrayNode();
         draft.targets().stream().map(Target::category).distinct().forEach(c -> categories.add(key(c)));
+        putIfNotEmpty(election, "target_categories", categories);
         election.put("outcome", draft.outcome().key());
 
         ObjectNode report = extensions.putObject(REPORT).put("extension_type", "property-extension");
-        ArrayNode types = report.putArray("incident_types");
+        ArrayNode types = json.createArrayNode();
         draft.types().stream().sorted().forEach(t -> types.add(t.key()));
+        putIfNotEmpty(report, "incident_types", types);
         if (draft.firstSeen() != null) {
             report.put("first_seen", stixTime(draft.firstSeen()).toString());
         }
         if (draft.lastSeen() != null) {
             report.put("last_seen", stixTime(draft.lastSeen()).toString());
         }
-        ArrayNode targets = report.putArray("targets");
+        ArrayNode targets = json.createArrayNode();
         for (Target target : draft.targets()) {
             ObjectNode t = targets.addObject().put("category", key(target.category()));
             putIfPresent(t, "organisation_ref", target.organisationId() == null ? null : target.organisationId().toString());
@@ -102,16 +104,20 @@ class ReportStix {
             putIfPresent(t, "notified_at", target.notifiedAt() == null ? null : stixTime(target.notifiedAt()).toString());
             putIfPresent(t, "notified_by", target.notifiedBy());
         }
-        strings(report.putArray("disarm_techniques"), draft.disarmTechniques());
-        strings(report.putArray("attack_techniques"), draft.attackTechniques());
-        strings(report.putArray("actor_refs"), draft.actorRefs());
-        strings(report.putArray("narrative_refs"), draft.narrativeRefs());
-        ObjectNode criteria = report.putObject("viginum_criteria");
+        putIfNotEmpty(report, "targets", targets);
+        putIfNotEmpty(report, "disarm_techniques", strings(draft.disarmTechniques()));
+        putIfNotEmpty(report, "attack_techniques", strings(draft.attackTechniques()));
+        putIfNotEmpty(report, "actor_refs", strings(draft.actorRefs()));
+        putIfNotEmpty(report, "narrative_refs", strings(draft.narrativeRefs()));
+        ObjectNode criteria = json.createObjectNode();
         for (ViginumCriterion criterion : ViginumCriterion.values()) {
             CriterionAssessment assessment = draft.viginum().get(criterion);
             if (assessment != null) {
                 criteria.putObject(criterion.key()).put("met", assessment.met()).put("justification", assessment.justification());
             }
+        }
+        if (!criteria.isEmpty()) {
+            report.set("viginum_criteria", criteria);
         }
         if (draft.admiralty() != null && !draft.admiralty().code().isEmpty()) {
             ObjectNode grading = report.putObject("admiralty");
@@ -119,11 +125,13 @@ class ReportStix {
             putIfPresent(grading, "information_credibility",
                     draft.admiralty().credibility() == null ? null : draft.admiralty().credibility().digit());
         }
-        ArrayNode observables = report.putArray("observables");
+        ArrayNode observables = json.createArrayNode();
         draft.observables().forEach(o -> observables.addObject().put("type", o.type()).put("value", o.value()).put("normalised", o.normalised()));
-        ArrayNode evidence = report.putArray("evidence");
+        putIfNotEmpty(report, "observables", observables);
+        ArrayNode evidence = json.createArrayNode();
         draft.evidence().forEach(e -> evidence.addObject().put("sha256", e.sha256()).put("file_name", e.fileName())
                 .put("media_type", e.mediaType()).put("size", e.size()));
+        putIfNotEmpty(report, "evidence", evidence);
         return incident;
     }
 
@@ -184,8 +192,17 @@ class ReportStix {
         }
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
+    private ArrayNode strings(List<String> values) {
+        ArrayNode array = json.createArrayNode();
         values.forEach(array::add);
+        return array;
+    }
+
+    /** STIX forbids empty lists: a property with nothing in it is left out. */
+    private static void putIfNotEmpty(ObjectNode node, String field, ArrayNode values) {
+        if (!values.isEmpty()) {
+            node.set(field, values);
+        }
     }
 
     private static List<String> list(JsonNode array) {

@@ -73,6 +73,10 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").POST(body(body)));
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(body(body)));
+    }
+
     public Response patch(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", body(body)));
     }
