@@ -27,7 +27,7 @@ final class FileHashes {
         if (matcher.group(1) != null) {
             HashAlgorithm labelled = HashAlgorithm.forName(matcher.group(1)).orElseThrow();
             if (labelled != algorithm) {
-                throw new InvalidObservableException("not a valid file hash: a " + labelled.label() + " hash has "
+                throw new InvalidObservableException("not a valid file hash: " + labelled.label() + " hashes have "
                         + labelled.hexLength() + " hexadecimal digits, this has " + hex.length());
             }
         }
