@@ -213,7 +213,12 @@ class KnowledgePagesController {
             throws IOException {
         ensureMayShare(me);
         String body = form.getText() == null ? "" : form.getText();
-        if (file != null && !file.isEmpty()) {
+        boolean fileTooLarge = file != null && file.getSize() > ObjectApiController.MAX_BODY_BYTES;
+        if (fileTooLarge) {
+            // the container takes files up to the evidence limit; this page takes what the objects API takes
+            errors.rejectValue("text", "knowledge.share.fileTooLarge",
+                    new Object[] {ObjectApiController.MAX_BODY_BYTES / (1024 * 1024)}, "file too large");
+        } else if (file != null && !file.isEmpty()) {
             body = new String(file.getBytes(), StandardCharsets.UTF_8);
         }
         Tlp tlp = null;
@@ -232,7 +237,9 @@ class KnowledgePagesController {
         }
         JsonNode parsed = null;
         String parseError = null;
-        if (body.isBlank()) {
+        if (fileTooLarge) {
+            // named above; nothing of the file was read
+        } else if (body.isBlank()) {
             errors.rejectValue("text", "knowledge.share.empty");
         } else {
             try {
