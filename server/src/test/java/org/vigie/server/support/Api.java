@@ -81,6 +81,16 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", body(body)));
     }
 
+    /** Uploads one file as multipart/form-data, as a browser or curl -F would. */
+    public Response postFile(String path, String field, String fileName, String contentType, byte[] content) {
+        String boundary = "vigie-test-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail))));
+    }
+
     /** Sends exactly these bytes as JSON, for malformed-input tests. */
     public Response postRaw(String path, String rawJson) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(rawJson)));
