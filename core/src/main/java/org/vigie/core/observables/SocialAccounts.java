@@ -66,17 +66,15 @@ final class SocialAccounts {
 
     private static String handle(SocialPlatform platform, String written) {
         String handle = written.startsWith("@") ? written.substring(1) : written;
-        switch (platform) {
-            case MASTODON -> {
-                return fediverseHandle(written, handle);
-            }
-            case BLUESKY -> {
-                return blueskyHandle(written, handle);
-            }
-            case REDDIT -> handle = handle.replaceFirst("^/?(u|user)/", "");
-            default -> {
-            }
-        }
+        return switch (platform) {
+            case MASTODON -> fediverseHandle(written, handle);
+            case BLUESKY -> blueskyHandle(written, handle);
+            case REDDIT -> plainHandle(platform, written, handle.replaceFirst("^/?(u|user)/", ""));
+            default -> plainHandle(platform, written, handle);
+        };
+    }
+
+    private static String plainHandle(SocialPlatform platform, String written, String handle) {
         if (!HANDLE.matcher(handle).matches()) {
             throw new InvalidObservableException("not a valid " + platform.key() + " handle: " + written);
         }

@@ -1,6 +1,7 @@
 package org.vigie.core.observables;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,20 +25,23 @@ import java.util.regex.Pattern;
  *
  * A profile URL on a known platform ({@code https://x.com/SomeHandle}) stays a URL: it is what the
  * reporter pasted, and choosing SOCIAL_ACCOUNT turns it into {@code x:somehandle}.
+ *
+ * <p>Patterns use possessive quantifiers and leave counting to code, so that a hostile paste (a line of
+ * 4,000 colons) is rejected in linear time instead of backtracking.
  */
 final class TypeDetector {
 
     private static final Pattern WEB_SCHEME_MISTYPED = Pattern.compile("(?i)https?:.*");
-    private static final Pattern HASH_LABEL = Pattern.compile("(?i)(md5|sha-?1|sha-?256|sha-?512)\\s*[:=].*");
+    private static final Pattern HASH_LABEL = Pattern.compile("(?i)(md5|sha-?1|sha-?256|sha-?512)\\s*+[:=].*");
     private static final Pattern MAILTO = Pattern.compile("(?i)mailto:.*");
-    private static final Pattern AT_HANDLE = Pattern.compile("@[^@\\s/:]+(@[^@\\s/]+)?");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s/:]+@[^@\\s/]+");
-    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(%[^\\]\\s]+)?\\]?");
-    private static final Pattern PHONE_INTERNATIONAL = Pattern.compile("(?i)(tel:)?\\s*\\+[\\d\\s().\\-/]+");
-    private static final Pattern PHONE_NATIONAL = Pattern.compile("[\\d(][\\d\\s().\\-/]+");
-    private static final Pattern PLATFORM_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9 _-]{0,30}:\\s*\\S.*");
-    private static final Pattern HOST_WITH_PORT_OR_PATH = Pattern.compile("[^\\s/?#@:]+\\.[^\\s/?#@:]+(:\\d+([/?#]\\S*)?|[/?#]\\S*)");
-    private static final Pattern HOST = Pattern.compile("[^\\s/?#@:]+\\.[^\\s/?#@:.]+\\.?");
+    private static final Pattern AT_HANDLE = Pattern.compile("@[^@\\s/:]++(@[^@\\s/]++)?");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s/:]++@[^@\\s/]++");
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]++(%[^\\]\\s]++)?\\]?");
+    private static final Pattern PHONE_INTERNATIONAL = Pattern.compile("(?i)(tel:)?\\s*+\\+[\\d\\s().\\-/]++");
+    private static final Pattern PHONE_NATIONAL = Pattern.compile("[\\d(][\\d\\s().\\-/]++");
+    private static final Pattern PLATFORM_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9 _-]{0,30}+:\\s*+\\S.*");
+    /** A host, then an optional port, then an optional path, query or fragment. */
+    private static final Pattern HOST_PORT_PATH = Pattern.compile("([^\\s/?#@:]++)(:\\d++)?([/?#]\\S*+)?");
 
     private TypeDetector() {
     }
@@ -45,6 +49,7 @@ final class TypeDetector {
     /** @param value refanged and trimmed */
     static Optional<ObservableType> detect(String value) {
         ObservableType type = null;
+        Matcher hostPortPath = HOST_PORT_PATH.matcher(value);
         if (UrlNormaliser.hasScheme(value) || WEB_SCHEME_MISTYPED.matcher(value).matches()) {
             type = ObservableType.URL;
         } else if (MAILTO.matcher(value).matches()) {
@@ -57,21 +62,26 @@ final class TypeDetector {
             type = ObservableType.FILE_HASH;
         } else if (IpAddresses.looksLikeIpv4(value)) {
             type = ObservableType.IPV4;
-        } else if (IPV6.matcher(value).matches()) {
+        } else if (IPV6.matcher(value).matches() && value.chars().filter(c -> c == ':').count() >= 2) {
             type = ObservableType.IPV6;
         } else if (PHONE_INTERNATIONAL.matcher(value).matches() || isNationalPhone(value)) {
             type = ObservableType.PHONE;
         } else if (PLATFORM_PREFIX.matcher(value).matches()) {
             type = ObservableType.SOCIAL_ACCOUNT;
-        } else if (HOST_WITH_PORT_OR_PATH.matcher(value).matches()) {
-            type = ObservableType.URL;
-        } else if (HOST.matcher(value).matches()) {
-            type = ObservableType.DOMAIN;
+        } else if (hostPortPath.matches() && isDottedName(hostPortPath.group(1))) {
+            boolean portOrPath = hostPortPath.group(2) != null || hostPortPath.group(3) != null;
+            type = portOrPath ? ObservableType.URL : ObservableType.DOMAIN;
         }
         return Optional.ofNullable(type);
     }
 
     private static boolean isNationalPhone(String value) {
         return PHONE_NATIONAL.matcher(value).matches() && value.chars().filter(Character::isDigit).count() >= 8;
+    }
+
+    /** At least two labels: a dot with something on each side ({@code evil.com}, {@code evil.com.}). */
+    private static boolean isDottedName(String host) {
+        int dot = host.indexOf('.');
+        return dot > 0 && dot < host.length() - 1 && host.charAt(dot + 1) != '.';
     }
 }
