@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *       its platform);</li>
  *   <li>{@code local@domain} → EMAIL;</li>
  *   <li>32 or more hex digits, or anything after {@code md5:}/{@code sha256:}… → FILE_HASH;</li>
- *   <li>four dot-separated numbers → IPV4; hex digits with two or more colons → IPV6;</li>
+ *   <li>four dot-separated numbers → IPV4; hex digits with two or more colons → IPV6 (either
+ *       followed by a CIDR prefix length, which is then refused: a range is not one observable);</li>
  *   <li>{@code +} and digits, or 8 or more digits with separators → PHONE (national forms then ask for
  *       the international prefix);</li>
  *   <li>{@code word:handle} → SOCIAL_ACCOUNT (an unknown platform is then an error);</li>
@@ -40,6 +41,8 @@ final class TypeDetector {
     private static final Pattern PHONE_INTERNATIONAL = Pattern.compile("(?i)(tel:)?\\s*+\\+[\\d\\s().\\-/]++");
     private static final Pattern PHONE_NATIONAL = Pattern.compile("[\\d(][\\d\\s().\\-/]++");
     private static final Pattern PLATFORM_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9 _-]{0,30}+:\\s*+\\S.*");
+    /** A CIDR prefix length, so that a pasted range is typed as addresses and refused with a reason. */
+    private static final Pattern PREFIX_LENGTH = Pattern.compile("/\\d{1,3}$");
     /** A host, then an optional port, then an optional path, query or fragment. */
     private static final Pattern HOST_PORT_PATH = Pattern.compile("([^\\s/?#@:]++)(:\\d++)?([/?#]\\S*+)?");
 
@@ -50,6 +53,7 @@ final class TypeDetector {
     static Optional<ObservableType> detect(String value) {
         ObservableType type = null;
         Matcher hostPortPath = HOST_PORT_PATH.matcher(value);
+        String address = PREFIX_LENGTH.matcher(value).replaceFirst("");
         if (UrlNormaliser.hasScheme(value) || WEB_SCHEME_MISTYPED.matcher(value).matches()) {
             type = ObservableType.URL;
         } else if (MAILTO.matcher(value).matches()) {
@@ -60,9 +64,9 @@ final class TypeDetector {
             type = ObservableType.EMAIL;
         } else if ((FileHashes.LABELLED.matcher(value).matches() && value.length() >= 32) || HASH_LABEL.matcher(value).matches()) {
             type = ObservableType.FILE_HASH;
-        } else if (IpAddresses.looksLikeIpv4(value)) {
+        } else if (IpAddresses.looksLikeIpv4(address)) {
             type = ObservableType.IPV4;
-        } else if (IPV6.matcher(value).matches() && value.chars().filter(c -> c == ':').count() >= 2) {
+        } else if (IPV6.matcher(address).matches() && address.chars().filter(c -> c == ':').count() >= 2) {
             type = ObservableType.IPV6;
         } else if (PHONE_INTERNATIONAL.matcher(value).matches() || isNationalPhone(value)) {
             type = ObservableType.PHONE;
