@@ -29,6 +29,7 @@ final class IpAddresses {
      */
     static String normaliseIpv4(String text) {
         String value = text.strip();
+        refuseRange(value);
         Matcher quad = DOTTED_QUAD.matcher(value);
         if (!quad.matches()) {
             throw new InvalidObservableException("not a valid IPv4 address: " + value + " (four numbers from 0 to 255, separated by dots)");
@@ -48,9 +49,17 @@ final class IpAddresses {
         return canonical.toString();
     }
 
+    /** A range would correlate with nothing (keys are addresses) and hide which address was seen. */
+    private static void refuseRange(String value) {
+        if (value.contains("/")) {
+            throw new InvalidObservableException("a range is not an observable: " + value + " (enter the addresses seen, one a line)");
+        }
+    }
+
     /** Accepts the bracketed form copied from a URL ({@code [2001:db8::1]}). */
     static String normaliseIpv6(String text) {
         String value = text.strip();
+        refuseRange(value);
         String literal = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
         if (literal.contains("%")) {
             throw new InvalidObservableException("not a valid IPv6 address: " + value

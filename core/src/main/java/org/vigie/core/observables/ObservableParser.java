@@ -68,8 +68,9 @@ public final class ObservableParser {
         }
         String[] lines = pasted.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            String line = Refanging.refang(lines[i]).isEmpty() ? "" : lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            // Refanging also drops invisible characters: a line of zero-width spaces is blank.
+            String line = lines[i].strip();
+            if (Refanging.refang(line).isEmpty() || line.startsWith("#")) {
                 continue;
             }
             parsed.add(parseDetected(i + 1, line));
@@ -82,19 +83,22 @@ public final class ObservableParser {
         Objects.requireNonNull(type, "type");
         String line = value == null ? "" : value.strip();
         if (line.length() > MAX_LINE_LENGTH) {
-            return failed(1, line, type, tooLong());
+            return failed(1, shortened(line), type, tooLong());
         }
         return parseAs(1, line, type);
     }
 
     /** The type a value would be given by {@link #parseLines}, if any. */
     public static Optional<ObservableType> detectType(String value) {
-        return value == null ? Optional.empty() : TypeDetector.detect(Refanging.refang(value));
+        if (value == null || value.length() > MAX_LINE_LENGTH) {
+            return Optional.empty();
+        }
+        return TypeDetector.detect(Refanging.refang(value));
     }
 
     private ParsedLine parseDetected(int lineNumber, String line) {
         if (line.length() > MAX_LINE_LENGTH) {
-            return failed(lineNumber, line.substring(0, 100) + "…", null, tooLong());
+            return failed(lineNumber, shortened(line), null, tooLong());
         }
         return detectType(line)
                 .map(type -> parseAs(lineNumber, line, type))
@@ -127,6 +131,11 @@ public final class ObservableParser {
 
     private static ParsedLine failed(int lineNumber, String line, ObservableType type, String reason) {
         return new ParsedLine(lineNumber, line, type, Optional.empty(), reason, null);
+    }
+
+    /** Enough of an overlong line for the reporter to find it, without echoing kilobytes back. */
+    private static String shortened(String line) {
+        return line.substring(0, 100) + "…";
     }
 
     private static String tooLong() {

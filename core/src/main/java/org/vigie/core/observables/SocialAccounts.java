@@ -21,7 +21,6 @@ final class SocialAccounts {
     private static final Pattern PLATFORM_AND_HANDLE = Pattern.compile("([A-Za-z][A-Za-z0-9 _-]{0,30}?)\\s*:\\s*(.+)");
     private static final Pattern FEDIVERSE = Pattern.compile("@?([^@\\s/]+)@([^@\\s/]+)");
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    private static final Pattern FEDIVERSE_USER = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern DID = Pattern.compile("did:(plc|web):[A-Za-z0-9._:%-]+");
     /** Paths on a platform's host that are pages of the platform, not accounts. */
     private static final Set<String> NOT_ACCOUNTS = Set.of("home", "search", "explore", "i", "intent", "share", "sharer",
@@ -36,8 +35,7 @@ final class SocialAccounts {
         if (UrlNormaliser.hasScheme(value) || looksLikeProfileUrlWithoutScheme(value)) {
             return fromProfileUrl(raw, value);
         }
-        Matcher fediverse = FEDIVERSE.matcher(value);
-        if (fediverse.matches() && !value.contains(":")) {
+        if (FEDIVERSE.matcher(value).matches() && !value.contains(":")) {
             return account(raw, SocialPlatform.MASTODON, value);
         }
         Matcher prefixed = PLATFORM_AND_HANDLE.matcher(value);
@@ -66,17 +64,15 @@ final class SocialAccounts {
 
     private static String handle(SocialPlatform platform, String written) {
         String handle = written.startsWith("@") ? written.substring(1) : written;
-        switch (platform) {
-            case MASTODON -> {
-                return fediverseHandle(written, handle);
-            }
-            case BLUESKY -> {
-                return blueskyHandle(written, handle);
-            }
-            case REDDIT -> handle = handle.replaceFirst("^/?(u|user)/", "");
-            default -> {
-            }
-        }
+        return switch (platform) {
+            case MASTODON -> fediverseHandle(written, handle);
+            case BLUESKY -> blueskyHandle(written, handle);
+            case REDDIT -> plainHandle(platform, written, handle.replaceFirst("^/?(u|user)/", ""));
+            default -> plainHandle(platform, written, handle);
+        };
+    }
+
+    private static String plainHandle(SocialPlatform platform, String written, String handle) {
         if (!HANDLE.matcher(handle).matches()) {
             throw new InvalidObservableException("not a valid " + platform.key() + " handle: " + written);
         }
@@ -90,7 +86,7 @@ final class SocialAccounts {
             throw new InvalidObservableException("a fediverse handle names its server: mastodon:@user@server, not " + written);
         }
         String user = handle.substring(0, at);
-        if (!FEDIVERSE_USER.matcher(user).matches()) {
+        if (!HANDLE.matcher(user).matches()) {
             throw new InvalidObservableException("not a valid mastodon handle: " + written);
         }
         return user + "@" + Hostnames.normalise(handle.substring(at + 1));

@@ -49,6 +49,13 @@ class IpAddressTest {
     }
 
     @Test
+    void aRangeIsRefusedBecauseKeysAreAddresses() {
+        assertThat(Pasted.line("203.0.113.0/24").detectedType()).isEqualTo(ObservableType.IPV4);
+        assertThat(error("203.0.113.0/24")).startsWith("a range is not an observable");
+        assertThat(error("2001:db8::/32")).startsWith("a range is not an observable");
+    }
+
+    @Test
     void aZoneIndexIsRefusedBecauseItIsLocalToOneMachine() {
         assertThat(error("fe80::1%eth0")).contains("zone index");
     }

@@ -3,7 +3,10 @@ package org.vigie.core.observables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -151,6 +154,14 @@ class ObservableParserTest {
         ParsedLine line = parser.parseLines(huge).get(0);
         assertThat(line.error()).startsWith("too long for an observable");
         assertThat(line.raw()).hasSizeLessThan(200);
+    }
+
+    @Test
+    void hostileLinesAreAnsweredInLinearTime() {
+        String paste = String.join("\n", Collections.nCopies(20, ":".repeat(4000) + "x"))
+                + "\n" + String.join("\n", Collections.nCopies(20, ".".repeat(4000)));
+        List<ParsedLine> lines = assertTimeout(Duration.ofSeconds(5), () -> parser.parseLines(paste));
+        assertThat(lines).hasSize(40).allSatisfy(line -> assertThat(line.isValid()).isFalse());
     }
 
     @Test
