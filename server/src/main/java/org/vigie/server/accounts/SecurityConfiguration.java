@@ -80,10 +80,17 @@ class SecurityConfiguration {
                                      AuthenticationEventPublisher events) throws Exception {
         stateless(http.securityMatcher("/api/v1/auth/tokens", "/api/v1/auth/tokens/**"), tokens, problems)
                 .authenticationManager(manager(events, new TokenAsPasswordAuthenticationProvider(tokens), passwords(users, encoder)))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll() // see ASYNC_NOTE
+                        .anyRequest().authenticated());
         return http.build();
     }
 
+    /*
+     * ASYNC_NOTE: a streamed download (evidence files) finishes in an ASYNC dispatch of a request that
+     * was authorised on its first dispatch; authorising it again would find no token there and fail
+     * after the response has started.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiProblemEntryPoint problems,
@@ -91,6 +98,7 @@ class SecurityConfiguration {
         stateless(http.securityMatcher("/api/**", "/actuator/**"), tokens, problems)
                 .authenticationManager(manager(events, new TokenAsPasswordAuthenticationProvider(tokens)))
                 .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll() // see ASYNC_NOTE
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
                         .anyRequest().authenticated());
@@ -115,6 +123,7 @@ class SecurityConfiguration {
                 .authenticationManager(passwordsOnly)
                 .addFilterAfter(new SessionAccountRefresh(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll() // see ASYNC_NOTE
                         .requestMatchers("/login", "/language", "/error", "/css/**", "/js/**", "/images/**",
                                 "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")

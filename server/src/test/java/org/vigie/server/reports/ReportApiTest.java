@@ -165,9 +165,9 @@ class ReportApiTest {
 
     @Test
     void theHistorySaysWhatChanged() {
-        String id = file(reporter, report("Before", "CLEAR", List.of("evil.example")));
+        String id = file(reporter, report("Before", "CLEAR", List.of("evil-valdoria.com")));
         String base = reporter.get("/api/v1/reports/" + id).json().get("modified").asText();
-        reporter.put("/api/v1/reports/" + id, with(with(report("After", "CLEAR", List.of("evil.example", "198.51.100.9")),
+        reporter.put("/api/v1/reports/" + id, with(with(report("After", "CLEAR", List.of("evil-valdoria.com", "198.51.100.9")),
                 "baseModified", base), "outcome", "SUCCESSFUL"));
 
         JsonNode history = reporter.get("/api/v1/reports/" + id + "/versions").json();
@@ -191,8 +191,8 @@ class ReportApiTest {
 
     @Test
     void aRevokedReportStopsCorrelating() {
-        String first = file(reporter, report("Will be revoked", "CLEAR", List.of("revoked-case.example")));
-        String second = file(colleague, report("Stays", "CLEAR", List.of("revoked-case.example")));
+        String first = file(reporter, report("Will be revoked", "CLEAR", List.of("revoked-case-valdoria.com")));
+        String second = file(colleague, report("Stays", "CLEAR", List.of("revoked-case-valdoria.com")));
 
         assertThat(reporter.post("/api/v1/reports/" + first + "/revoke", Map.of()).status()).isEqualTo(200);
 

@@ -46,7 +46,7 @@ class ReportObservablesApiTest {
     @Test
     void anObservableThatDoesNotParseIsFlaggedOnItsLineWithTheReason() {
         Map<String, Object> report = ReportApiTest.report("Typos", "CLEAR", List.of());
-        report.put("observablesText", "evil.example\n300.1.2.3\n06 12 34 56 78");
+        report.put("observablesText", "evil-valdoria.com\n300.1.2.3\n06 12 34 56 78");
 
         Api.Response refused = reporter.post("/api/v1/reports", report);
 
