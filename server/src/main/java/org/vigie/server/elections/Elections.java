@@ -3,6 +3,7 @@ package org.vigie.server.elections;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ public class Elections {
             ensureNameFree(country, wanted.name(), id);
         }
         Election updated = new Election(id, wanted.name(), country, wanted.type(), wanted.electionDay(), wanted.secondRoundDay(),
-                wanted.campaignStarts(), wanted.campaignEnds(), wanted.description(), current.createdAt(), clock.instant(),
+                wanted.campaignStarts(), wanted.campaignEnds(), wanted.description(), current.createdAt(), now(),
                 current.createdBy());
         Map<String, Object> changed = differences(current, updated);
         if (changed.isEmpty()) {
@@ -132,7 +133,7 @@ public class Elections {
         ElectionDetails wanted = valid(details);
         CountryCode country = CountryCode.of(wanted.country());
         ensureNameFree(country, wanted.name(), null);
-        Instant now = clock.instant();
+        Instant now = now();
         Election created = new Election(UUID.randomUUID(), wanted.name(), country, wanted.type(), wanted.electionDay(),
                 wanted.secondRoundDay(), wanted.campaignStarts(), wanted.campaignEnds(), wanted.description(), now, now, createdBy);
         repository.insert(created);
@@ -144,6 +145,11 @@ public class Elections {
         }
         audit.record(event);
         return created;
+    }
+
+    /** To the microsecond, as PostgreSQL keeps it: what a creation answers is what a later read answers. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static ElectionDetails valid(ElectionDetails details) {

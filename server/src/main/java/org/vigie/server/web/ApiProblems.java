@@ -67,7 +67,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        JsonMappingException mapping = mappingProblem(ex);
+        if (mapping != null && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -80,6 +81,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 ? " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
                 : "";
         return ResponseEntity.badRequest().body(badRequest("The request body is not valid JSON" + where + "."));
+    }
+
+    /**
+     * The mapping problem that names the field, wherever it is in the chain: a date that is no date
+     * is a mapping problem caused by a {@code DateTimeParseException}, which is the most specific cause.
+     */
+    private static JsonMappingException mappingProblem(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping) {
+                return mapping;
+            }
+        }
+        return null;
     }
 
     private static String fieldMessage(JsonMappingException mapping) {

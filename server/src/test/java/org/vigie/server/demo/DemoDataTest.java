@@ -24,7 +24,7 @@ class DemoDataTest {
     }
 
     @Test
-    void theDemoSeedsEverySectorOneAccountPerRoleAndStaysIdempotent() {
+    void theDemoSeedsEverySectorOneAccountPerRoleItsElectionsAndStaysIdempotent() {
         int organisationsAfterFirstStart;
         try (StandaloneVigie first = StandaloneVigie.start(data, "--vigie.demo=true")) {
             JsonNode organisations = first.fixtures().admin().get("/api/v1/organisations").json();
@@ -39,6 +39,14 @@ class DemoDataTest {
             JsonNode dutyDesks = first.fixtures().admin().get("/api/v1/contacts?country=XV&topic=DUTY_24_7").json();
             assertThat(dutyDesks).isNotEmpty();
             assertThat(first.fixtures().admin().get("/api/v1/communities").body()).contains("Valdoria election cell 2027");
+            JsonNode elections = first.fixtures().admin().get("/api/v1/elections?country=XV").json();
+            assertThat(elections.findValuesAsText("name"))
+                    .containsExactly("Valdoria 2027 legislative election", "Valdoria 2026 local elections");
+            assertThat(elections.get(0).get("electionDay").asText()).isEqualTo("2027-06-13");
+            assertThat(elections.get(0).get("secondRoundDay").asText()).isEqualTo("2027-06-20");
+            assertThat(elections.get(0).get("campaignStarts").asText()).isEqualTo("2027-05-31");
+            assertThat(elections.get(0).get("campaignEnds").asText()).isEqualTo("2027-06-12");
+            assertThat(elections.get(0).get("type").asText()).isEqualTo("LEGISLATIVE");
             assertThat(first.fixtures().admin().get("/api/v1/objects?type=report").json().get("objects").findValuesAsText("name"))
                     .as("the CLEAR advisory").contains("Public advisory: where results are published");
             assertThat(first.fixtures().admin().get("/api/v1/objects?type=indicator").json().get("objects").findValuesAsText("name"))
@@ -47,6 +55,7 @@ class DemoDataTest {
 
         try (StandaloneVigie second = StandaloneVigie.start(data, "--vigie.demo=true")) {
             assertThat(second.fixtures().admin().get("/api/v1/organisations").json().size()).isEqualTo(organisationsAfterFirstStart);
+            assertThat(second.fixtures().admin().get("/api/v1/elections?country=XV").json().size()).as("elections seeded once").isEqualTo(2);
         }
     }
 }
