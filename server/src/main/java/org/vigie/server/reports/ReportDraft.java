@@ -51,6 +51,11 @@ public record ReportDraft(String title, String summary, Instant firstSeen, Insta
         return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 
+    /** The reporter's judgement on one criterion, or null if not given. */
+    public CriterionAssessment criterion(ViginumCriterion criterion) {
+        return viginum.get(criterion);
+    }
+
     /** How many VIGINUM criteria the reporter judges met: all four characterise a foreign digital interference. */
     public long criteriaMet() {
         return viginum.values().stream().filter(CriterionAssessment::met).count();

@@ -78,10 +78,13 @@ class ReportPagesController {
     private final Accounts accounts;
     private final KnowledgeStore store;
     private final DisarmFramework disarm;
+    private final org.vigie.server.web.MarkdownRenderer markdown;
 
     ReportPagesController(Reports reports, ReportComments comments, ReportEvidence evidence, ReportFormMapper mapper,
                           ObservableInput observableInput, Elections elections, Organisations organisations, Communities communities,
-                          Accounts accounts, KnowledgeStore store, DisarmFramework disarm) {
+                          Accounts accounts, KnowledgeStore store, DisarmFramework disarm,
+                          org.vigie.server.web.MarkdownRenderer markdown) {
+        this.markdown = markdown;
         this.reports = reports;
         this.comments = comments;
         this.evidence = evidence;
@@ -379,7 +382,9 @@ class ReportPagesController {
         model.addAttribute("narratives", d.narrativeRefs().stream().map(ref -> named(me, ref)).toList());
         model.addAttribute("criteria", ViginumCriterion.values());
         model.addAttribute("history", reports.history(me, id));
-        model.addAttribute("comments", comments.of(me, id));
+        model.addAttribute("summaryHtml", markdown.toSafeHtml(d.summary()));
+        model.addAttribute("comments", comments.of(me, id).stream()
+                .map(c -> new ShownComment(c, markdown.toSafeHtml(c.text()))).toList());
         model.addAttribute("related", reports.related(me, report));
         model.addAttribute("overCorrelating", reports.overCorrelating(report));
         model.addAttribute("correlationCap", reports.correlationCap());
@@ -397,6 +402,10 @@ class ReportPagesController {
         model.addAttribute("organisationOptions", organisations.all().stream()
                 .sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER)).toList());
         return "reports/report";
+    }
+
+    /** A comment with its Markdown made safe HTML. */
+    record ShownComment(ReportComments.Comment comment, String html) {
     }
 
     /** An actor's or narrative's name if the reader may see it; its id otherwise (the id is in the report they can read). */

@@ -91,6 +91,19 @@ public final class BrowserSession {
         return post(path, withToken);
     }
 
+    /** Posts a form whose fields may repeat (checkboxes, multiple selects): names and values alternate. */
+    public Page submitFields(String path, String... namesAndValues) {
+        if (csrfToken == null) {
+            throw new IllegalStateException("no page with a CSRF token loaded yet");
+        }
+        StringBuilder form = new StringBuilder("_csrf=" + encode(csrfToken));
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            form.append('&').append(encode(namesAndValues[i])).append('=').append(encode(namesAndValues[i + 1]));
+        }
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
     /** Posts a form without any CSRF token, as a forged cross-site request would. */
     public Page submitWithoutCsrf(String path, Map<String, String> fields) {
         return post(path, fields);
