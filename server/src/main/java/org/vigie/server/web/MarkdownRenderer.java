@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Markdown written by people of other organisations (report summaries, comments) turned into HTML
- * that is safe to put in a page with {@code th:utext="${@markdownRenderer.toSafeHtml(text)}"}.
+ * that is safe to put in a page. Every page's model has it as {@code markdown}:
+ * {@code th:utext="${markdown.toSafeHtml(report.summary)}"} (Thymeleaf 3.1 refuses the bean reference
+ * {@code ${@markdownRenderer…}} inside {@code th:utext}; it works in {@code th:with}).
  *
  * <p>Two layers, so that a mistake in one is caught by the other:
  * <ol>

@@ -43,10 +43,8 @@ class UploadLimits {
     }
 
     @Bean
-    UploadRefusal uploadRefusal(MultipartProperties multipart, ObjectMapper json) {
-        long announced = multipart.getMaxFileSize().toBytes();
-        MultipartConfigElement configured = multipart.createMultipartConfig();
-        return new UploadRefusal(announced, bound(configured.getMaxFileSize(), configured.getMaxRequestSize()), json);
+    UploadRefusal uploadRefusal(MultipartProperties multipart, MultipartConfigElement container, ObjectMapper json) {
+        return new UploadRefusal(multipart.getMaxFileSize().toBytes(), container.getMaxRequestSize(), json);
     }
 
     @Bean

@@ -256,6 +256,28 @@ class KnowledgePagesTest {
         assertThat(browser(recipientViewer).get("/knowledge?q=" + word).body()).contains(id);
     }
 
+    @Test
+    void aFileLargerThanTheObjectsApiTakesIsRefusedNextToTheField() throws Exception {
+        // the server takes uploads up to the evidence limit (50 MB); this page keeps the objects API's 10 MB
+        BrowserSession analyst = browser(ownerAnalyst);
+        String page = analyst.get("/knowledge/share").body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        String boundary = "----vigie" + UUID.randomUUID().toString().replace("-", "");
+        String body = part(boundary, "_csrf", null, token.group(1)) + part(boundary, "tlp", null, "CLEAR")
+                + part(boundary, "file", "huge.json", " ".repeat(ObjectApiController.MAX_BODY_BYTES + 1)) + "--" + boundary + "--\r\n";
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/knowledge/share"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Cookie", "JSESSIONID=" + analyst.cookie("JSESSIONID"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("The file is larger than 10 MB: split the bundle.")
+                .doesNotContain("Paste a STIX object or bundle, or choose a file.");
+    }
+
     private static String part(String boundary, String name, String filename, String content) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
                 + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: application/json")
