@@ -6,7 +6,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.FilePayload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,10 +94,8 @@ class ReportBrowserTest {
             assertThat(page.locator("#observable-preview tbody tr")).hasCount(3);
             assertThat(page.locator("#observable-preview")).containsText("Social-media account");
 
-            page.locator("#evidenceFiles").setInputFiles(new FilePayload("screenshot.png", "image/png", png()));
+            page.locator("#evidenceFiles").setInputFiles(screenshot());
             page.locator("#report-submit").click();
-            page.waitForLoadState();
-            System.out.println("DEBUG-URL " + page.url() + " " + page.content().replaceAll("(?s).*?(ERR_[A-Z_]+).*", "$1"));
 
             assertThat(page.locator("#report-title")).hasText("Fake results site " + word);
             assertThat(page.locator("#report-techniques")).containsText("T0085");
@@ -122,6 +119,18 @@ class ReportBrowserTest {
         page.locator("#technique-results input[value=" + id + "]").check();
         assertThat(page.locator("#chosen-techniques input[value=" + id + "]")).isChecked();
         page.locator("#technique-search").fill("");
+    }
+
+    /** A screenshot on disk, as a user picks one (an in-memory payload is not what a browser uploads). */
+    private static java.nio.file.Path screenshot() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempDirectory("vigie-browser").resolve("screenshot.png");
+            java.nio.file.Files.write(file, png());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static byte[] png() {
