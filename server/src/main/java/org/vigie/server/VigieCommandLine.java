@@ -34,6 +34,9 @@ final class VigieCommandLine {
               bench knowledge [--objects 1000000] [--queries 300] [--seed N]
                         Load objects with mixed markings into a throwaway store and print insert
                         throughput and policy-filtered list and search latency.
+              bench reports [--reports 100000] [--observables-per-report 10] [--lookups 1000] [--seed N]
+                        Load reports with clustered observables into a throwaway store and print
+                        load throughput and correlation lookup latency, with the lookup's plan.
 
             Environment:
               VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
@@ -57,7 +60,10 @@ final class VigieCommandLine {
             return switch (args[0]) {
                 case "serve" -> serve(rest(args, 1));
                 case "audit" -> args.length > 1 && args[1].equals("verify") ? auditVerify(rest(args, 2)) : usage("unknown audit command");
-                case "bench" -> args.length > 1 && args[1].equals("knowledge") ? benchKnowledge(rest(args, 2)) : usage("unknown benchmark");
+                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge or reports")
+                        : args[1].equals("knowledge") ? benchKnowledge(rest(args, 2))
+                        : args[1].equals("reports") ? benchReports(rest(args, 2))
+                        : usage("unknown benchmark '" + args[1] + "'");
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -150,6 +156,38 @@ final class VigieCommandLine {
                 default -> throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
             }
         }
+        int objectCount = objects;
+        int queryCount = queries;
+        long chosenSeed = seed;
+        return inScratchApplication(context -> context.getBean(org.vigie.server.knowledge.KnowledgeBenchmark.class)
+                .run(objectCount, queryCount, chosenSeed, out));
+    }
+
+    /** Runs the reports benchmark (correlation lookups) in a throwaway data directory, like {@code bench knowledge}. */
+    private int benchReports(List<String> options) {
+        int reports = 100_000;
+        int observables = 10;
+        int lookups = 1_000;
+        long seed = 20271;
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "--reports" -> reports = positive(value(options, ++i, "--reports"), "--reports");
+                case "--observables-per-report" -> observables = positive(value(options, ++i, "--observables-per-report"),
+                        "--observables-per-report");
+                case "--lookups" -> lookups = positive(value(options, ++i, "--lookups"), "--lookups");
+                case "--seed" -> seed = Long.parseLong(value(options, ++i, "--seed"));
+                default -> throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
+            }
+        }
+        var settings = new org.vigie.server.reports.ReportsBenchmark.Settings(reports, observables, lookups, seed);
+        return inScratchApplication(context -> context.getBean(org.vigie.server.reports.ReportsBenchmark.class).run(settings, out));
+    }
+
+    /**
+     * Starts the application without its web server on a throwaway data directory (always the embedded
+     * database, whatever VIGIE_DB_URL says), runs the benchmark, stops and deletes it all.
+     */
+    private int inScratchApplication(java.util.function.Consumer<org.springframework.context.ConfigurableApplicationContext> benchmark) {
         Path scratch;
         try {
             scratch = java.nio.file.Files.createTempDirectory("vigie-bench-");
@@ -161,10 +199,22 @@ final class VigieCommandLine {
         try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(VigieApplication.class)
                 .web(org.springframework.boot.WebApplicationType.NONE)
                 .run("--vigie.data=" + scratch, "--vigie.db.url=", "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
-            context.getBean(org.vigie.server.knowledge.KnowledgeBenchmark.class).run(objects, queries, seed, out);
+            benchmark.accept(context);
             return 0;
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(scratch.toFile());
+        }
+    }
+
+    private static int positive(String text, String option) {
+        try {
+            int value = Integer.parseInt(text.replace("_", "").replace(",", ""));
+            if (value < 1) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number of 1 or more, not '" + text + "'");
         }
     }
 

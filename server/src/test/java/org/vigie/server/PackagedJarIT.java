@@ -37,7 +37,7 @@ class PackagedJarIT {
 
     @Test
     void theJarListsItsCommands() throws Exception {
-        assertThat(run("--help")).contains("serve", "audit verify", "bench knowledge");
+        assertThat(run("--help")).contains("serve", "audit verify", "bench knowledge", "bench reports");
     }
 
     @Test
@@ -45,5 +45,12 @@ class PackagedJarIT {
         String output = run("bench", "knowledge", "--objects", "4000", "--queries", "10");
 
         assertThat(output).contains("objects loaded            4,000").contains("full-text search");
+    }
+
+    @Test
+    void theJarLoadsReportsAndTimesCorrelationLookups() throws Exception {
+        String output = run("bench", "reports", "--reports", "500", "--lookups", "10");
+
+        assertThat(output).contains("reports loaded            500").contains("10 of 10 answers as expected").contains("Execution Time");
     }
 }

@@ -20,7 +20,7 @@ class VigieCommandLineTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "audit verify");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "audit verify", "bench knowledge", "bench reports");
     }
 
     @Test
@@ -33,6 +33,15 @@ class VigieCommandLineTest {
     void aBadPortIsNamed() {
         assertThat(run("serve", "--port", "http")).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port needs a number from 1 to 65535, not 'http'");
+    }
+
+    @Test
+    void aBenchmarkNeedsANameAndSensibleSizes() {
+        assertThat(run("bench", "everything")).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown benchmark 'everything'");
+        assertThat(run("bench", "reports", "--reports", "0")).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--reports needs a whole number of 1 or more, not '0'");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty(); // refused before anything started
     }
 
     @Test

@@ -248,8 +248,21 @@ class ReportRepository {
         if (keys.isEmpty()) {
             return List.of();
         }
+        return matchesStatement("", viewer, keys, excluded, cap)
+                .query((rs, n) -> new Match(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        Outcome.valueOf(rs.getString(4)), Tlp.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getFloat(8)))
+                .list();
+    }
+
+    /** The plan PostgreSQL runs for {@link #matches}, run once: {@code EXPLAIN (ANALYZE, BUFFERS)}, one line a row (the benchmark). */
+    List<String> explainMatches(Viewer viewer, Collection<CorrelationKeyRow> keys, String excluded, int cap) {
+        return matchesStatement("EXPLAIN (ANALYZE, BUFFERS) ", viewer, keys, excluded, cap).query(String.class).list();
+    }
+
+    private JdbcClient.StatementSpec matchesStatement(String prefix, Viewer viewer, Collection<CorrelationKeyRow> keys, String excluded,
+                                                      int cap) {
         VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
-        return jdbc.sql("""
+        return jdbc.sql(prefix + """
                         WITH wanted AS (
                             SELECT k.kind, k.value FROM unnest(CAST(:kinds AS text[]), CAST(:values AS text[])) AS k(kind, value)
                             WHERE NOT EXISTS (SELECT 1 FROM correlation_counts c
@@ -264,10 +277,7 @@ class ReportRepository {
                 .param("kinds", textArray(keys.stream().map(CorrelationKeyRow::kind).toList()))
                 .param("values", textArray(keys.stream().map(CorrelationKeyRow::value).toList()))
                 .param("cap", cap)
-                .param("excluded", excluded == null ? "" : excluded)
-                .query((rs, n) -> new Match(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        Outcome.valueOf(rs.getString(4)), Tlp.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getFloat(8)))
-                .list();
+                .param("excluded", excluded == null ? "" : excluded);
     }
 
     /** Of these keys, those carried by more than {@code cap} reports: flagged, and not used for linking. */
