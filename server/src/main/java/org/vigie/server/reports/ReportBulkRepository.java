@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -18,8 +19,8 @@ import org.vigie.core.sharing.VisibilityPolicy;
 
 /**
  * Batched writes of report rows and correlation keys, for loading many new reports at once (the
- * benchmark). They write exactly what {@link ReportRepository#save} and
- * {@link ReportRepository#replaceKeys} write for a new report, in JDBC batches (the embedded
+ * benchmark). Together they write exactly what {@link ReportRepository#save} and
+ * {@link ReportRepository#replaceKeys} write for new reports, in JDBC batches (the embedded
  * database's URL sets {@code reWriteBatchedInserts}, so a batch goes as multi-row INSERTs);
  * {@code ReportsBenchmarkTest} holds the two paths to the same rows.
  */
@@ -39,18 +40,13 @@ class ReportBulkRepository {
         this.client = client;
     }
 
-    /**
-     * Inserts the reports' rows, their keys, and adds them to the keys' report counts, in the caller's
-     * transaction. Returns the number of keys written.
-     */
+    /** Inserts the reports' rows and their keys, in the caller's transaction; returns the number of keys written. */
     int insert(List<NewReport> reports) {
         insertRows(reports);
-        int keys = insertKeys(reports);
-        addToCounts(reports.stream().map(NewReport::id).toList());
-        return keys;
+        return insertKeys(reports);
     }
 
-    private void insertRows(List<NewReport> reports) {
+    void insertRows(List<NewReport> reports) {
         jdbc.batchUpdate("""
                 INSERT INTO reports (stix_id, modified, created, owner_organisation, title, election_id, cycle_phase, incident_types,
                                      outcome, first_seen, last_seen, target_categories, target_organisations, disarm_techniques,
@@ -94,7 +90,7 @@ class ReportBulkRepository {
                 });
     }
 
-    private int insertKeys(List<NewReport> reports) {
+    int insertKeys(List<NewReport> reports) {
         record Row(String reportId, ReportRepository.CorrelationKeyRow key) {
         }
         List<Row> rows = new ArrayList<>();
@@ -119,18 +115,19 @@ class ReportBulkRepository {
     }
 
     /**
-     * One more report for each of these reports' keys, as {@link ReportRepository#replaceKeys} counts
-     * them one report at a time; in (kind, value) order, so that two loaders lock shared counters in
-     * the same order.
+     * Counts, in {@code correlation_counts}, the keys of every report owned by these organisations,
+     * as {@link ReportRepository#replaceKeys} counts them one report at a time: one set-based
+     * statement once all are loaded, rather than per batch, where concurrent loaders would queue on
+     * the counters of the commonest values. The organisations' reports must not have been counted yet.
      */
-    private void addToCounts(List<String> reportIds) {
+    void countKeysOfReportsOwnedBy(Set<UUID> organisations) {
         client.sql("""
                         INSERT INTO correlation_counts (kind, value, reports)
-                        SELECT kind, value, count(*) FROM correlation_values
-                        WHERE report_id = ANY (CAST(:ids AS text[]))
-                        GROUP BY kind, value ORDER BY kind, value
+                        SELECT v.kind, v.value, count(*) FROM correlation_values v JOIN reports r ON r.stix_id = v.report_id
+                        WHERE r.owner_organisation = ANY (CAST(:owners AS uuid[]))
+                        GROUP BY v.kind, v.value
                         ON CONFLICT (kind, value) DO UPDATE SET reports = correlation_counts.reports + excluded.reports""")
-                .param("ids", ReportRepository.textArray(reportIds))
+                .param("owners", VisibilityPolicy.arrayLiteral(organisations))
                 .update();
     }
 }

@@ -116,6 +116,30 @@ public class ReportsBenchmark {
                   List<StepResult> steps, List<String> plan, List<String> genericPlan) {
     }
 
+    /** Where the load's time goes, summed over threads: generating, validating, and each write. */
+    enum Phase {
+        GENERATE("generate drafts, keys and STIX (pool)"), VALIDATE("validate and mark (pool)"), STORE("store incidents"),
+        ROWS("insert report rows"), KEYS("insert correlation keys"), COMMIT("commit"),
+        COUNTS("count the keys (one statement, at the end)");
+
+        final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+    }
+
+    private final java.util.EnumMap<Phase, AtomicLong> phaseNanos = new java.util.EnumMap<>(Phase.class);
+
+    private <T> T timed(Phase phase, Supplier<T> work) {
+        long begin = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            phaseNanos.get(phase).addAndGet(System.nanoTime() - begin);
+        }
+    }
+
     private final BulkImport bulkImport;
     private final ReportStix stix;
     private final Correlations correlations;
@@ -144,6 +168,9 @@ public class ReportsBenchmark {
         this.viewers = viewers;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        for (Phase phase : Phase.values()) {
+            phaseNanos.put(phase, new AtomicLong());
+        }
     }
 
     /**
@@ -160,6 +187,7 @@ public class ReportsBenchmark {
     }
 
     public Result run(Settings settings, PrintStream out) {
+        phaseNanos.values().forEach(nanos -> nanos.set(0));
         int cap = correlations.cap();
         out.printf("Drawing %,d reports of %d observables (seed %d, over-correlation cap %d)...%n", settings.reports(),
                 settings.observablesPerReport(), settings.seed(), cap);
@@ -194,6 +222,10 @@ public class ReportsBenchmark {
         AtomicLong keys = new AtomicLong();
         AtomicLong observables = new AtomicLong();
         load(batches, out, settings.reports(), batch -> prepare(batch, data, world, profiles, profileOf, tlpOf, start, observables), keys);
+        timed(Phase.COUNTS, () -> {
+            bulk.countKeysOfReportsOwnedBy(Set.copyOf(setup.organisations()));
+            return null;
+        });
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         for (String table : List.of("stix_objects", "reports", "correlation_values", "correlation_counts")) {
             jdbc.sql("ANALYZE " + table).update();
@@ -206,6 +238,9 @@ public class ReportsBenchmark {
                 .query(Long.class).single();
         out.printf("%n  loaded in %.1f s: %,.0f reports/s, %,.0f observables/s, %,.0f correlation keys/s%n", loadSeconds,
                 settings.reports() / loadSeconds, observables.get() / loadSeconds, keys.get() / loadSeconds);
+        out.printf("  time per phase, summed over threads (the pool and two writers run at once until the count):");
+        phaseNanos.forEach((phase, nanos) -> out.printf(" %s %.1f s;", phase.label, nanos.get() / 1e9));
+        out.printf("%n");
         out.printf("  the analyst may see %,d reports (%.1f %%)%s%n", seen, 100.0 * seen / settings.reports(),
                 seen == seenInDatabase ? "" : "; THE DATABASE SAYS " + seenInDatabase);
         printKeyCounts(out, cap);
@@ -387,6 +422,7 @@ public class ReportsBenchmark {
 
     private Prepared prepare(int[] batch, ReportsBenchmarkData data, World world, Profile[] profiles, int[] profileOf, Tlp[] tlpOf,
                              Instant start, AtomicLong observables) {
+        long begin = System.nanoTime();
         Profile profile = profiles[profileOf[batch[0]]];
         List<JsonNode> incidents = new ArrayList<>(batch.length);
         List<ReportBulkRepository.NewReport> reports = new ArrayList<>(batch.length);
@@ -402,7 +438,9 @@ public class ReportsBenchmark {
                     correlations.keysOf(draft)));
             observables.addAndGet(draft.observables().size());
         }
-        return new Prepared(bulkImport.prepare(profile.owner(), world.analyst().accountId(), incidents, profile.request()), reports);
+        phaseNanos.get(Phase.GENERATE).addAndGet(System.nanoTime() - begin);
+        return new Prepared(timed(Phase.VALIDATE, () -> bulkImport.prepare(profile.owner(), world.analyst().accountId(), incidents,
+                profile.request())), reports);
     }
 
     /**
@@ -451,16 +489,24 @@ public class ReportsBenchmark {
         }
     }
 
-    /** One transaction: the incidents through the store, then the reports' rows, keys and key counts. Returns the keys written. */
+    /** One transaction: the incidents through the store, then the reports' rows and keys. Returns the keys written. */
     private int write(Prepared prepared) {
+        long[] committing = new long[1];
         Integer keys = transactions.execute(tx -> {
-            StoreOutcome outcome = bulkImport.write(prepared.stix());
+            StoreOutcome outcome = timed(Phase.STORE, () -> bulkImport.write(prepared.stix()));
             if (outcome.anyRejected()) {
                 throw new IllegalStateException("the benchmark's own incidents were refused: " + outcome.results().stream()
                         .filter(r -> r.status() == StoreOutcome.Status.REJECTED).findFirst().orElseThrow());
             }
-            return bulk.insert(prepared.reports());
+            timed(Phase.ROWS, () -> {
+                bulk.insertRows(prepared.reports());
+                return null;
+            });
+            int written = timed(Phase.KEYS, () -> bulk.insertKeys(prepared.reports()));
+            committing[0] = System.nanoTime();
+            return written;
         });
+        phaseNanos.get(Phase.COMMIT).addAndGet(System.nanoTime() - committing[0]);
         return keys == null ? 0 : keys;
     }
 
