@@ -80,7 +80,7 @@ class CampaignApiTest {
 
         Api.Response added = colleague.post("/api/v1/campaigns/" + id + "/reports", Map.of("reports", List.of(second)));
         assertThat(added.status()).as(added.body()).isEqualTo(200);
-        assertThat(added.json().get("reports").findValuesAsText("id")).containsExactly(first, second);
+        assertThat(added.json().get("reports").findValuesAsText("id")).containsExactlyInAnyOrder(first, second);
 
         Api.Response removed = analyst.delete("/api/v1/campaigns/" + id + "/reports/" + first);
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);

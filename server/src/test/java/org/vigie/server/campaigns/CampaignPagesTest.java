@@ -78,9 +78,10 @@ class CampaignPagesTest {
         assertThat(form.body()).contains("value=\"" + a + "\" checked", "value=\"" + b + "\" checked");
 
         BrowserSession.Page created = session.submitAndFollow("/campaigns", Map.of("name", "Operation Suggested",
-                "reports", a + "," + b, "tlp", "CLEAR"));
+                "description", "One **kit**, <script>x()</script> two reports.", "reports", a + "," + b, "tlp", "CLEAR"));
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.text()).contains("The campaign is created.", "Operation Suggested", "Kit seen first", "Kit seen again");
+        assertThat(created.body()).contains("<strong>kit</strong>").doesNotContain("<script>x()");
     }
 
     @Test
