@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,8 +20,6 @@ import org.vigie.core.accounts.Permissions;
 import org.vigie.core.reports.IncidentType;
 import org.vigie.core.reports.Outcome;
 import org.vigie.core.taxonomy.CyclePhase;
-import org.vigie.server.organisations.Organisation;
-import org.vigie.server.organisations.Organisations;
 import org.vigie.server.reference.DisarmFramework;
 import org.vigie.server.web.SvgCharts;
 
@@ -36,12 +33,9 @@ class ElectionOverviewPagesController {
 
     private final ElectionOverviews overviews;
     private final DisarmFramework disarm;
-    private final Organisations organisations;
-
-    ElectionOverviewPagesController(ElectionOverviews overviews, DisarmFramework disarm, Organisations organisations) {
+    ElectionOverviewPagesController(ElectionOverviews overviews, DisarmFramework disarm) {
         this.overviews = overviews;
         this.disarm = disarm;
-        this.organisations = organisations;
     }
 
     /** A malformed id in the address names nothing: the same "not found" as an unknown one. */
@@ -59,8 +53,6 @@ class ElectionOverviewPagesController {
         model.addAttribute("outcomeBar", outcomeBar(overview));
         model.addAttribute("heatMap", DisarmHeatMap.of(disarm, overview.techniques()));
         model.addAttribute("mayCreateCampaign", Permissions.allows(me, Permission.KNOWLEDGE_SHARE));
-        model.addAttribute("organisationNames", organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a)));
         return "reports/overview";
     }
 

@@ -98,7 +98,7 @@ public class ElectionOverviews {
         TreeMap<LocalDate, Map<String, Long>> typeDays = new TreeMap<>();
         List<TechniqueCount> techniques = new ArrayList<>();
         List<KeyCount> categories = new ArrayList<>();
-        List<OrganisationCount> targeted = new ArrayList<>();
+        List<KeyCount> targeted = new ArrayList<>();
         for (ReportAggregateRepository.FacetCount f : facets) {
             switch (f.facet()) {
                 case "outcome" -> outcomes.put(Outcome.valueOf(f.key()), f.count());
@@ -111,17 +111,20 @@ public class ElectionOverviews {
                             known.map(DisarmFramework.Technique::tacticId).orElse(null), f.count()));
                 }
                 case "category" -> categories.add(new KeyCount(f.key(), f.count()));
-                case "organisation" -> {
-                    UUID id = UUID.fromString(f.key());
-                    targeted.add(new OrganisationCount(id, organisations.find(id).map(Organisation::name).orElse(f.key()), f.count()));
-                }
+                case "organisation" -> targeted.add(new KeyCount(f.key(), f.count()));
                 default -> throw new IllegalStateException("unknown facet " + f.facet());
             }
         }
         long total = outcomes.values().stream().mapToLong(Long::longValue).sum();
         techniques.sort(Comparator.comparingLong(TechniqueCount::reports).reversed().thenComparing(TechniqueCount::id));
         categories.sort(Comparator.comparingLong(KeyCount::reports).reversed().thenComparing(KeyCount::key));
-        targeted.sort(Comparator.comparingLong(OrganisationCount::reports).reversed().thenComparing(OrganisationCount::name));
+        // the most hit first, named once they are chosen (one look-up each, not one per organisation ever targeted)
+        targeted.sort(Comparator.comparingLong(KeyCount::reports).reversed().thenComparing(KeyCount::key));
+        List<OrganisationCount> mostHit = new ArrayList<>();
+        for (KeyCount t : targeted.subList(0, Math.min(TOP_ORGANISATIONS, targeted.size()))) {
+            UUID id = UUID.fromString(t.key());
+            mostHit.add(new OrganisationCount(id, organisations.find(id).map(Organisation::name).orElse(t.key()), t.reports()));
+        }
         LocalDate first = phaseDays.isEmpty() ? null : phaseDays.firstKey();
         LocalDate last = phaseDays.isEmpty() ? null : phaseDays.lastKey();
         String interval = interval(first, last);
@@ -130,7 +133,7 @@ public class ElectionOverviews {
                 : clusters.largest(reader, electionId, TOP_CLUSTERS);
         return new Overview(election.id(), election.name(), total, outcomes, first, last, interval,
                 periods(phaseDays, first, last, interval), periods(typeDays, first, last, interval), List.copyOf(techniques),
-                List.copyOf(categories), List.copyOf(targeted.subList(0, Math.min(TOP_ORGANISATIONS, targeted.size()))), found);
+                List.copyOf(categories), List.copyOf(mostHit), found);
     }
 
     /** Days while the events span two months at most, then weeks for two years, months for ten years, then years. */

@@ -82,10 +82,11 @@ class ReportAggregateRepository {
             k AS (
                 SELECT cv.kind, cv.value, cv.report_id, v.occurred, count(*) OVER (PARTITION BY cv.kind, cv.value) AS carriers
                 FROM v JOIN correlation_values cv ON cv.report_id = v.stix_id
+                -- a value no other report carries cannot link (most observables), nor one carried by too many: out early
+                JOIN correlation_counts c ON c.kind = cv.kind AND c.value = cv.value AND c.reports BETWEEN 2 AND :cap
                 WHERE cv.weight >= :minWeight)
             SELECT k.report_id, k.occurred, k.kind, k.value FROM k
             WHERE k.carriers >= 2
-              AND NOT EXISTS (SELECT 1 FROM correlation_counts c WHERE c.kind = k.kind AND c.value = k.value AND c.reports > :cap)
             LIMIT :limit""";
 
     List<Link> clusterLinks(Viewer viewer, UUID election, float minWeight, int cap, int limit) {
