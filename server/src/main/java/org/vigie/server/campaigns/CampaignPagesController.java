@@ -123,7 +123,7 @@ class CampaignPagesController {
     }
 
     private String form(Member me, Model model, List<String> chosen, String name, String description, Tlp tlp, List<UUID> shareWith) {
-        List<ReportRow> rows = reports.visible(me, chosen);
+        List<ReportRow> rows = reports.listed(me, chosen);
         model.addAttribute("rows", rows);
         model.addAttribute("name", name != null ? name : model.getAttribute("suggestedName"));
         model.addAttribute("description", description);
@@ -201,7 +201,7 @@ class CampaignPagesController {
     @GetMapping("/picker")
     String picker(Member me, @RequestParam String report, @RequestHeader(name = "HX-Request", required = false) String htmx,
                   Model model) {
-        List<ReportRow> row = reports.visible(me, List.of(report));
+        List<ReportRow> row = reports.listed(me, List.of(report));
         if (row.isEmpty()) {
             throw new NotFoundException("report", report);
         }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.vigie.core.accounts.Member;
 import org.vigie.core.reports.Clusters;
 import org.vigie.core.sharing.Viewer;
+import org.vigie.server.audit.AuditTrail;
 import org.vigie.server.knowledge.KnowledgeStore;
 import org.vigie.server.sharing.Viewers;
 import org.vigie.server.web.NotFoundException;
@@ -84,14 +85,16 @@ public class CorrelationClusters {
     private final Correlations correlations;
     private final Viewers viewers;
     private final KnowledgeStore store;
+    private final AuditTrail audit;
     private final int maxLinks;
 
     CorrelationClusters(ReportAggregateRepository repository, Correlations correlations, Viewers viewers, KnowledgeStore store,
-                        @Value("${vigie.clusters.max-links:200000}") int maxLinks) {
+                        AuditTrail audit, @Value("${vigie.clusters.max-links:200000}") int maxLinks) {
         this.repository = repository;
         this.correlations = correlations;
         this.viewers = viewers;
         this.store = store;
+        this.audit = audit;
         this.maxLinks = maxLinks;
     }
 
@@ -132,6 +135,7 @@ public class CorrelationClusters {
         List<String> ids = new ArrayList<>(cluster.reports());
         ids.sort(Comparator.comparing((String id) -> occurred.get(id)).thenComparing(id -> id));
         List<ReportRow> sample = repository.rows(viewers.of(reader), ids.subList(0, Math.min(rows, ids.size())));
+        ReportSets.auditRestrictedListing(audit, sample);
         List<Link> links = cluster.keys().stream().limit(LINKS_SHOWN)
                 .map(k -> new Link(k.key().kind(), k.key().value(), label(reader, k.key()), k.reports())).toList();
         return new ReportCluster(ids.size(), List.copyOf(ids), sample, links, occurred.get(ids.get(0)), occurred.get(ids.get(ids.size() - 1)));

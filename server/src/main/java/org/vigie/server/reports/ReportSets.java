@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.vigie.core.accounts.Member;
+import org.vigie.core.sharing.VisibilityPolicy;
+import org.vigie.server.audit.AuditEvent;
+import org.vigie.server.audit.AuditTrail;
 import org.vigie.server.organisations.Organisation;
 import org.vigie.server.organisations.Organisations;
 import org.vigie.server.reference.DisarmFramework;
@@ -45,17 +48,37 @@ public class ReportSets {
     private final Viewers viewers;
     private final Organisations organisations;
     private final DisarmFramework disarm;
+    private final AuditTrail audit;
 
-    ReportSets(ReportAggregateRepository repository, Viewers viewers, Organisations organisations, DisarmFramework disarm) {
+    ReportSets(ReportAggregateRepository repository, Viewers viewers, Organisations organisations, DisarmFramework disarm,
+               AuditTrail audit) {
         this.repository = repository;
         this.viewers = viewers;
         this.organisations = organisations;
         this.disarm = disarm;
+        this.audit = audit;
     }
 
-    /** The reports of these ids that the reader may see, oldest event first. */
+    /** The reports of these ids that the reader may see, oldest event first: to check ids, not to show them. */
     public List<ReportRow> visible(Member reader, Collection<String> ids) {
         return repository.rows(viewers.of(reader), distinct(ids));
+    }
+
+    /** The same, to be shown: listing AMBER+STRICT and RED reports is audited, as any listing of them is. */
+    public List<ReportRow> listed(Member reader, Collection<String> ids) {
+        List<ReportRow> rows = visible(reader, ids);
+        auditRestrictedListing(audit, rows);
+        return rows;
+    }
+
+    /** As for any object: listing AMBER+STRICT and RED reports is recorded, so their owners know who saw them. */
+    static void auditRestrictedListing(AuditTrail audit, List<ReportRow> shown) {
+        List<String> restricted = shown.stream().filter(r -> VisibilityPolicy.readIsAudited(r.tlp()))
+                .map(r -> r.id() + " (" + r.tlp().label() + ")").toList();
+        if (!restricted.isEmpty()) {
+            audit.record(AuditEvent.of("report.listed").with("count", restricted.size())
+                    .with("reports", restricted.subList(0, Math.min(restricted.size(), 100))));
+        }
     }
 
     /** Which of these ids are reports the reader may see. */
@@ -66,6 +89,7 @@ public class ReportSets {
     public Summary summary(Member reader, Collection<String> ids) {
         List<String> wanted = distinct(ids);
         List<ReportRow> rows = repository.rows(viewers.of(reader), wanted);
+        auditRestrictedListing(audit, rows);
         List<ReportRow> current = rows.stream().filter(r -> !r.revoked()).toList();
         List<ElectionOverviews.TechniqueCount> techniques = new ArrayList<>();
         List<ElectionOverviews.KeyCount> categories = new ArrayList<>();

@@ -144,6 +144,17 @@ class CampaignApiTest {
     }
 
     @Test
+    void listingARedMemberIsAuditedAsAnyListingOfIt() {
+        String red = report("Named people only", election).with("tlp", "RED").fileAs(analyst);
+        String id = create(analyst, campaign("Red member", "AMBER", List.of(red)));
+
+        assertThat(analyst.get("/api/v1/campaigns/" + id).status()).isEqualTo(200);
+
+        JsonNode listed = fixtures.admin().get("/api/v1/audit?action=report.listed&size=200").json().get("entries");
+        assertThat(listed.toString()).contains(red);
+    }
+
+    @Test
     void aCampaignMarkedAmberIsNotSeenByOthers() {
         String report = report("Open report", election).fileAs(analyst);
         String id = create(analyst, campaign("Internal campaign", "AMBER", List.of(report)));
