@@ -1,6 +1,6 @@
--- campaigns: a STIX campaign object in stix_objects groups incident reports (its Vigie campaign
--- extension lists them in incident_refs). These tables, beside the store, hold its head version and
--- its members for fast queries; like reports, they carry no sharing: every read of a campaign goes
+-- campaigns: a STIX campaign object in stix_objects groups incident reports. Its members are kept
+-- here and not in the object, whose readers may not see every member (ADR 0006). These tables,
+-- beside the store, hold its head version and its members; like reports, they carry no sharing: every read of a campaign goes
 -- through the knowledge store, and every read of its members through the reports' policy.
 
 CREATE TABLE campaigns (

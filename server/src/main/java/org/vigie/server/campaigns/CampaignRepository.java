@@ -52,6 +52,12 @@ class CampaignRepository {
                 .param("campaign", campaign).param("ids", ids).param("at", Timestamp.from(at)).update();
     }
 
+    /** A campaign's members, in the order they were added (whoever may see them: callers filter through the reports' policy). */
+    List<String> members(String campaign) {
+        return jdbc.sql("SELECT report_id FROM campaign_reports WHERE campaign_id = :campaign ORDER BY added_at, report_id")
+                .param("campaign", campaign).query(String.class).list();
+    }
+
     /** The campaigns a report is part of (whoever may see them: callers read each through the store). */
     List<String> campaignsWith(String report) {
         return jdbc.sql("SELECT campaign_id FROM campaign_reports WHERE report_id = :report ORDER BY added_at DESC")

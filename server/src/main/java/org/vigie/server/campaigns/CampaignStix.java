@@ -2,7 +2,6 @@ package org.vigie.server.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,9 +12,11 @@ import org.springframework.stereotype.Component;
 import org.vigie.server.knowledge.KnowledgeStore;
 
 /**
- * A campaign as a STIX 2.1 {@code campaign}: name, description, first and last seen, and in Vigie's
- * campaign property extension the incidents it groups ({@code incident_refs}, left out when there is
- * none: STIX forbids empty lists).
+ * A campaign as a STIX 2.1 {@code campaign}: its name and description only. Which incidents it groups
+ * is kept beside the store ({@code campaign_reports}), never in the object: a reader of the campaign
+ * may not see every member, and the ids (or the dates they span) would tell them those reports exist.
+ * Members are read through the reports' policy, reader by reader; exports write the relationships a
+ * reader may see. Campaigns written by other tools keep their own {@code incident_refs}.
  */
 @Component
 class CampaignStix {
@@ -36,8 +37,7 @@ class CampaignStix {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    ObjectNode toStix(String id, Instant created, Instant modified, String name, String description, List<String> reportIds,
-                      Instant firstSeen, Instant lastSeen) {
+    ObjectNode toStix(String id, Instant created, Instant modified, String name, String description) {
         ObjectNode campaign = json.createObjectNode();
         campaign.put("type", "campaign");
         campaign.put("spec_version", "2.1");
@@ -47,15 +47,6 @@ class CampaignStix {
         campaign.put("name", name);
         if (description != null && !description.isBlank()) {
             campaign.put("description", description);
-        }
-        if (firstSeen != null) {
-            campaign.put("first_seen", stixTime(firstSeen).toString());
-            campaign.put("last_seen", stixTime(lastSeen == null || lastSeen.isBefore(firstSeen) ? firstSeen : lastSeen).toString());
-        }
-        ObjectNode extension = campaign.putObject("extensions").putObject(EXTENSION).put("extension_type", "property-extension");
-        if (!reportIds.isEmpty()) {
-            ArrayNode refs = extension.putArray("incident_refs");
-            reportIds.forEach(refs::add);
         }
         return campaign;
     }
@@ -68,7 +59,7 @@ class CampaignStix {
         return campaign.path("description").asText("");
     }
 
-    /** The incidents a campaign refers to; none for a campaign another tool wrote without the extension. */
+    /** The incidents a campaign written by another tool lists in Vigie's extension; none otherwise. */
     static List<String> reportIds(JsonNode campaign) {
         List<String> ids = new ArrayList<>();
         campaign.path("extensions").path(EXTENSION).path("incident_refs").forEach(ref -> ids.add(ref.asText()));

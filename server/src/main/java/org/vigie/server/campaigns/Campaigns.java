@@ -107,10 +107,10 @@ public class Campaigns {
             throw new InvalidFieldException("tlp", "campaigns.tlp.required", "Choose a TLP marking for the campaign.");
         }
         List<String> ids = distinct(reportIds);
-        List<ReportRow> members = checkedVisible(author, ids);
+        checkedVisible(author, ids);
         Instant now = CampaignStix.stixTime(clock.instant());
         String id = CampaignStix.newId();
-        ObjectNode campaign = stix.toStix(id, now, now, title, text, ids, first(members), last(members));
+        ObjectNode campaign = stix.toStix(id, now, now, title, text);
         transactions.executeWithoutResult(tx -> {
             store.store(author, List.of(campaign), "", sharing, false);
             repository.insert(id, author.organisationId(), now);
@@ -165,9 +165,7 @@ public class Campaigns {
             }
             Instant now = CampaignStix.stixTime(clock.instant());
             Instant modified = now.isAfter(current.modified()) ? now : current.modified().plusMillis(1);
-            List<ReportRow> visible = reports.visible(editor, ids).stream().filter(r -> !r.revoked()).toList();
-            ObjectNode campaign = stix.toStix(id, current.created(), modified, current.name(), current.description(), ids,
-                    first(visible), last(visible));
+            ObjectNode campaign = stix.toStix(id, current.created(), modified, current.name(), current.description());
             store.store(editor, List.of(campaign), "", request(current.sharing()), false);
             repository.replaceMembers(id, ids, now);
             repository.setModified(id, modified);
@@ -201,14 +199,6 @@ public class Campaigns {
                 .distinct().toList();
     }
 
-    private static Instant first(List<ReportRow> rows) {
-        return rows.stream().map(ReportRow::occurred).min(Instant::compareTo).orElse(null);
-    }
-
-    private static Instant last(List<ReportRow> rows) {
-        return rows.stream().map(ReportRow::occurred).max(Instant::compareTo).orElse(null);
-    }
-
     // ---- reading -------------------------------------------------------------------------------
 
     /** The campaign if the member may see it; 404 otherwise (also when the id is not a campaign's). */
@@ -219,10 +209,11 @@ public class Campaigns {
         return of(store.get(reader, id, Optional.empty()));
     }
 
-    private static Campaign of(StoredObject stored) {
+    private Campaign of(StoredObject stored) {
         JsonNode object = stored.object();
+        List<String> members = repository.members(stored.stixId());
         return new Campaign(stored.stixId(), Instant.parse(object.path("created").asText()), stored.modified(), CampaignStix.name(object),
-                CampaignStix.description(object), stored.sharing(), CampaignStix.reportIds(object));
+                CampaignStix.description(object), stored.sharing(), members.isEmpty() ? CampaignStix.reportIds(object) : members);
     }
 
     /** What the reader may see of a campaign: its visible member reports only, and what they add up to. */
@@ -264,7 +255,7 @@ public class Campaigns {
     }
 
     private List<CampaignSummary> summaries(Member reader, List<StoredObject> stored) {
-        List<Campaign> campaigns = stored.stream().map(Campaigns::of).toList();
+        List<Campaign> campaigns = stored.stream().map(this::of).toList();
         Set<String> all = new LinkedHashSet<>();
         campaigns.forEach(c -> all.addAll(c.reportIds()));
         Set<String> visible = reports.visibleIds(reader, all);
