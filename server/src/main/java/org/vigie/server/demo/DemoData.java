@@ -74,10 +74,13 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoContacts contacts;
     private final DemoSharing sharing;
     private final DemoElections elections;
+    private final DemoReports reports;
     private final PrintStream console = System.out;
     private final SecureRandom random = new SecureRandom();
 
-    DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing, DemoElections elections) {
+    DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing, DemoElections elections,
+             DemoReports reports) {
+        this.reports = reports;
         this.organisations = organisations;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -116,6 +119,9 @@ class DemoData implements SmartInitializingSingleton {
             ORGANISATIONS.forEach(o -> byName.put(o.name(), organisations.findByName(o.name()).orElseThrow()));
             sharing.seed(accounts.findByUsername("commission-admin").orElseThrow(), byName,
                     accounts.findByUsername("agency-analyst").orElseThrow());
+            reports.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
+                    accounts.findByUsername("agency-analyst").orElseThrow().member(), byName,
+                    elections.legislative());
         }
         log.info("Demo data ready: {} organisations and {} elections created, {} demo accounts", created, electionsCreated, ACCOUNTS.size());
         print(lines);

@@ -31,6 +31,12 @@ class DemoElections {
         this.elections = elections;
     }
 
+    /** The 2027 legislative election, the context of the demo's reports. */
+    org.vigie.server.elections.Election legislative() {
+        ElectionDetails legislative = ELECTIONS.get(0);
+        return elections.findByName(CountryCode.of(legislative.country()), legislative.name()).orElseThrow();
+    }
+
     /** @return how many elections were created (none on a later start) */
     int seed() {
         int created = 0;

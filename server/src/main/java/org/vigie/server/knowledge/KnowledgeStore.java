@@ -50,6 +50,9 @@ public class KnowledgeStore {
     /** Id of Vigie's "incident report" extension-definition (ADR 0006). */
     public static final String REPORT_EXTENSION_ID = ReferencePublication.REPORT_EXTENSION;
 
+    /** Id of Vigie's "campaign" extension-definition: the incident reports a campaign groups. */
+    public static final String CAMPAIGN_EXTENSION_ID = ReferencePublication.CAMPAIGN_EXTENSION;
+
     private final KnowledgeRepository repository;
     private final StixValidator validator;
     private final Viewers viewers;

@@ -26,6 +26,7 @@ class ReferencePublication implements SmartInitializingSingleton {
     static final String VIGIE_IDENTITY = "identity--" + uuid("vigie:identity");
     static final String ELECTION_EXTENSION = "extension-definition--" + uuid("vigie:election-context:1.0");
     static final String REPORT_EXTENSION = "extension-definition--" + uuid("vigie:incident-report:1.0");
+    static final String CAMPAIGN_EXTENSION = "extension-definition--" + uuid("vigie:campaign:1.0");
 
     private final KnowledgeStore store;
     private final ObjectMapper json;
@@ -67,6 +68,7 @@ class ReferencePublication implements SmartInitializingSingleton {
         objects.add(identity);
         objects.add(electionExtension());
         objects.add(reportExtension());
+        objects.add(campaignExtension());
         return objects;
     }
 
@@ -104,6 +106,20 @@ class ReferencePublication implements SmartInitializingSingleton {
                 + "inaccurate-or-misleading-content, artificial-spread, each {met: boolean, justification: string}); "
                 + "admiralty ({source_reliability: A-F, information_credibility: 1-6}); observables (list of {type, value, "
                 + "normalised}); evidence (list of {sha256, file_name, media_type, size}).");
+        extension.put("version", "1.0.0");
+        extension.putArray("extension_types").add("property-extension");
+        extension.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
+        return extension;
+    }
+
+    private ObjectNode campaignExtension() {
+        ObjectNode extension = base("extension-definition", CAMPAIGN_EXTENSION, PUBLISHED);
+        extension.put("created_by_ref", VIGIE_IDENTITY);
+        extension.put("name", "Vigie campaign");
+        extension.put("description", "The incident reports an analyst grouped into a campaign. Readers are shown only the "
+                + "reports they may see themselves.");
+        extension.put("schema", "Property extension. Properties: incident_refs (list of incident ids, each a Vigie incident "
+                + "report; absent when the campaign has none).");
         extension.put("version", "1.0.0");
         extension.putArray("extension_types").add("property-extension");
         extension.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());

@@ -256,7 +256,19 @@ public class Reports {
         int number = Math.max(1, page);
         List<ReportRow> rows = repository.search(viewers.of(reader), filter, (number - 1) * limit, limit + 1);
         boolean more = rows.size() > limit;
-        return new Page(List.copyOf(more ? rows.subList(0, limit) : rows), number, limit, more);
+        List<ReportRow> shown = List.copyOf(more ? rows.subList(0, limit) : rows);
+        auditRestrictedListing(shown);
+        return new Page(shown, number, limit, more);
+    }
+
+    /** As for any object: listing AMBER+STRICT and RED reports is recorded, so their owners know who saw them. */
+    private void auditRestrictedListing(List<ReportRow> shown) {
+        List<String> restricted = shown.stream().filter(r -> org.vigie.core.sharing.VisibilityPolicy.readIsAudited(r.tlp()))
+                .map(r -> r.id() + " (" + r.tlp().label() + ")").toList();
+        if (!restricted.isEmpty()) {
+            audit.record(AuditEvent.of("report.listed").with("count", restricted.size())
+                    .with("reports", restricted.subList(0, Math.min(restricted.size(), 100))));
+        }
     }
 
     /** Reports the member may see that share something with this one. */

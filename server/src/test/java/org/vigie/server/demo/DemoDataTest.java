@@ -51,6 +51,15 @@ class DemoDataTest {
                     .as("the CLEAR advisory").contains("Public advisory: where results are published");
             assertThat(first.fixtures().admin().get("/api/v1/objects?type=indicator").json().get("objects").findValuesAsText("name"))
                     .as("the AMBER indicator is not for the platform administrator").doesNotContain("Fake voter-registration portal");
+            JsonNode reports = first.fixtures().admin().get("/api/v1/reports").json().get("reports");
+            assertThat(reports.findValuesAsText("title")).as("CLEAR reports only, for the platform administrator")
+                    .contains("Fake audio of the commission's chair announcing a postponement",
+                            "Credential phishing against commission staff blocked")
+                    .doesNotContain("SMS telling voters their registration has been cancelled");
+            String audio = reports.findValues("id").get(reports.findValuesAsText("title")
+                    .indexOf("Fake audio of the commission's chair announcing a postponement")).asText();
+            assertThat(first.fixtures().admin().get("/api/v1/reports/" + audio + "/related").json().findValuesAsText("title"))
+                    .as("the demo shows correlation").contains("Credential phishing against commission staff blocked");
         }
 
         try (StandaloneVigie second = StandaloneVigie.start(data, "--vigie.demo=true")) {

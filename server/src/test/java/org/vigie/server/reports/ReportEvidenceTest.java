@@ -99,10 +99,10 @@ class ReportEvidenceTest {
 
     @Test
     void anOversizedAttachmentIsRefusedWith413AndTheLimit() {
-        Api.Response refused = reporter.postFile("/api/v1/reports/evidence", "file", "huge.png", "image/png", png(5 * 1024 * 1024));
+        Api.Response refused = reporter.postFile("/api/v1/reports/evidence", "file", "huge.png", "image/png", png(51 * 1024 * 1024));
 
         assertThat(refused.status()).isEqualTo(413);
-        assertThat(refused.body()).contains("4");
+        assertThat(refused.json().get("limitText").asText()).isEqualTo("50 MB");
     }
 
     @Test

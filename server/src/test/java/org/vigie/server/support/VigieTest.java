@@ -18,9 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vigie.admin-password=" + VigieTest.ADMIN_PASSWORD, "vigie.login.max-failures=5",
-                // small enough that the oversized-upload tests send a few megabytes, not fifty
-                "vigie.evidence.max-size=4MB"})
+        properties = {"vigie.admin-password=" + VigieTest.ADMIN_PASSWORD, "vigie.login.max-failures=5"})
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 @Import(TestClockConfiguration.class)
 @AutoConfigureObservability // tests see the metrics endpoint as production does
