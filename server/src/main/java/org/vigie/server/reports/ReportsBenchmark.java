@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -115,7 +116,7 @@ public class ReportsBenchmark {
     }
 
     record Result(int reports, List<UUID> organisations, long observables, long keys, double loadSeconds, long visible, long visibleInDatabase,
-                  List<StepResult> steps, List<String> plan, List<String> genericPlan) {
+                  List<StepResult> steps, List<String> plan, List<String> genericPlan, Map<String, List<String>> overviewPlans) {
     }
 
     /** Where the load's time goes, summed over threads: generating, validating, and each write. */
@@ -144,6 +145,7 @@ public class ReportsBenchmark {
 
     private final BulkImport bulkImport;
     private final ElectionOverviews overviews;
+    private final CorrelationClusters clusters;
     private final ReportStix stix;
     private final Correlations correlations;
     private final ReportRepository repository;
@@ -156,11 +158,12 @@ public class ReportsBenchmark {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
-    ReportsBenchmark(BulkImport bulkImport, ElectionOverviews overviews, ReportStix stix, Correlations correlations, ReportRepository repository,
+    ReportsBenchmark(BulkImport bulkImport, ElectionOverviews overviews, CorrelationClusters clusters, ReportStix stix, Correlations correlations, ReportRepository repository,
                      ReportBulkRepository bulk, Organisations organisations, Accounts accounts, Communities communities,
                      Elections elections, Viewers viewers, TransactionTemplate transactions, JdbcClient jdbc) {
         this.bulkImport = bulkImport;
         this.overviews = overviews;
+        this.clusters = clusters;
         this.stix = stix;
         this.correlations = correlations;
         this.repository = repository;
@@ -267,8 +270,13 @@ public class ReportsBenchmark {
             jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
             return repository.explainMatches(world.viewer(), draftKeys, null, cap);
         });
+        out.printf("Explaining the overview's queries...%n");
+        Map<String, List<String>> overviewPlans = new LinkedHashMap<>();
+        overviewPlans.put("the overview's counts (ReportAggregateRepository.OVERVIEW_SQL)", explainOverviewCounts(world));
+        overviewPlans.put("the overview's cluster links (ReportAggregateRepository.CLUSTER_LINKS_SQL)", explainClusterLinks(world));
+
         Result result = new Result(settings.reports(), setup.organisations(), observables.get(), keys.get(), loadSeconds, seen,
-                seenInDatabase, results, plan, generic);
+                seenInDatabase, results, plan, generic, overviewPlans);
         print(out, settings, result, cap);
         return result;
     }
@@ -518,6 +526,29 @@ public class ReportsBenchmark {
         return keys == null ? 0 : keys;
     }
 
+    // ---- plans of the overview's queries, bound as ReportAggregateRepository binds them ----------
+
+    private List<String> explainOverviewCounts(World world) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(world.viewer(), "o");
+        Map<String, Object> parameters = new LinkedHashMap<>(visible.parameters());
+        parameters.put("election", world.election());
+        return explain(ReportAggregateRepository.OVERVIEW_SQL.formatted(visible.sql()), parameters);
+    }
+
+    private List<String> explainClusterLinks(World world) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(world.viewer(), "o");
+        Map<String, Object> parameters = new LinkedHashMap<>(visible.parameters());
+        parameters.put("minWeight", CorrelationClusters.MIN_WEIGHT);
+        parameters.put("cap", correlations.cap());
+        parameters.put("limit", clusters.linkLimit() + 1);
+        parameters.put("election", world.election());
+        return explain(ReportAggregateRepository.CLUSTER_LINKS_SQL.formatted("r.election_id = :election AND", visible.sql()), parameters);
+    }
+
+    private List<String> explain(String sql, Map<String, Object> parameters) {
+        return jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql).params(parameters).query(String.class).list();
+    }
+
     // ---- measuring -----------------------------------------------------------------------------
 
     private Call lookup(World world, ReportDraft draft) {
@@ -578,20 +609,30 @@ public class ReportsBenchmark {
         return null;
     }
 
+    /** A step stops early, after at least {@link #MIN_CALLS} calls, once its timed calls have taken this long. */
+    static final Duration STEP_BUDGET = Duration.ofMinutes(5);
+    static final int MIN_CALLS = 3;
+
     private static StepResult measure(Step step, World world, PrintStream out) {
         int warmUp = Math.min(20, Math.max(1, step.iterations() / 4));
-        for (int i = 0; i < warmUp; i++) {
+        long warming = System.nanoTime();
+        for (int i = 0; i < warmUp && System.nanoTime() - warming < STEP_BUDGET.toNanos() / 20; i++) {
             step.call().apply(world, step.iterations() + i).timed().get(); // JIT and PostgreSQL caches, on other calls than those timed
         }
         double[] millis = new double[step.iterations()];
         List<String> mismatches = new ArrayList<>();
         long answers = 0;
         int lastPercent = -1;
-        for (int i = 0; i < step.iterations(); i++) {
+        int calls = 0;
+        long spent = 0;
+        for (int i = 0; i < step.iterations() && (i < MIN_CALLS || spent < STEP_BUDGET.toNanos()); i++) {
             Call call = step.call().apply(world, i);
             long begin = System.nanoTime();
             Object answer = call.timed().get();
-            millis[i] = (System.nanoTime() - begin) / 1e6;
+            long took = System.nanoTime() - begin;
+            spent += took;
+            calls++;
+            millis[i] = took / 1e6;
             answers = answer instanceof List<?> list && answers >= 0 ? answers + list.size() : -1;
             String mismatch = call.check().apply(answer);
             if (mismatch != null) {
@@ -604,11 +645,15 @@ public class ReportsBenchmark {
             }
         }
         out.printf("%n");
-        double[] sorted = millis.clone();
+        if (calls < step.iterations()) {
+            out.printf("  stopped after %d of %d calls: the step's time budget (%d min) ran out%n", calls, step.iterations(),
+                    STEP_BUDGET.toMinutes());
+        }
+        double[] sorted = Arrays.copyOf(millis, calls);
         Arrays.sort(sorted);
-        return new StepResult(step.name(), step.iterations(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                sorted[sorted.length - 1], step.percentile(), step.targetMillis(), step.iterations(), List.copyOf(mismatches),
-                answers < 0 ? -1 : (double) answers / step.iterations());
+        return new StepResult(step.name(), calls, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                sorted[sorted.length - 1], step.percentile(), step.targetMillis(), calls, List.copyOf(mismatches),
+                answers < 0 ? -1 : (double) answers / calls);
     }
 
     static double percentile(double[] sorted, int percent) {
@@ -650,6 +695,10 @@ public class ReportsBenchmark {
         result.plan().forEach(line -> out.println("  | " + line));
         summarise(out, "this plan", result.plan());
         summarise(out, "the generic plan (which a prepared statement may settle on)", result.genericPlan());
+        result.overviewPlans().forEach((which, lines) -> {
+            out.printf("%nPlan of %s (EXPLAIN (ANALYZE, BUFFERS)):%n", which);
+            lines.forEach(line -> out.println("  | " + line));
+        });
     }
 
     private static void summarise(PrintStream out, String which, List<String> plan) {
