@@ -248,21 +248,25 @@ class ReportRepository {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return matchesStatement("", viewer, keys, excluded, cap)
+        MatchesQuery query = matchesQuery(viewer, keys, excluded, cap);
+        return jdbc.sql(query.sql()).params(query.parameters())
                 .query((rs, n) -> new Match(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         Outcome.valueOf(rs.getString(4)), Tlp.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getFloat(8)))
                 .list();
     }
 
-    /** The plan PostgreSQL runs for {@link #matches}, run once: {@code EXPLAIN (ANALYZE, BUFFERS)}, one line a row (the benchmark). */
-    List<String> explainMatches(Viewer viewer, Collection<CorrelationKeyRow> keys, String excluded, int cap) {
-        return matchesStatement("EXPLAIN (ANALYZE, BUFFERS) ", viewer, keys, excluded, cap).query(String.class).list();
+    /** The SQL of {@link #matches} and its named parameters, for the benchmark to explain it. */
+    record MatchesQuery(String sql, Map<String, Object> parameters) {
     }
 
-    private JdbcClient.StatementSpec matchesStatement(String prefix, Viewer viewer, Collection<CorrelationKeyRow> keys, String excluded,
-                                                      int cap) {
+    MatchesQuery matchesQuery(Viewer viewer, Collection<CorrelationKeyRow> keys, String excluded, int cap) {
         VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
-        return jdbc.sql(prefix + """
+        Map<String, Object> parameters = new LinkedHashMap<>(visible.parameters());
+        parameters.put("kinds", textArray(keys.stream().map(CorrelationKeyRow::kind).toList()));
+        parameters.put("values", textArray(keys.stream().map(CorrelationKeyRow::value).toList()));
+        parameters.put("cap", cap);
+        parameters.put("excluded", excluded == null ? "" : excluded);
+        return new MatchesQuery("""
                         -- MATERIALIZED: over-correlating values are dropped before any report is read. Inlined, the
                         -- planner may join every key's rows first and apply the cap last, so that a value in 5,000
                         -- reports costs 5,000 index probes per lookup (measured: vigie bench reports, README)
@@ -275,12 +279,7 @@ class ReportRepository {
                         JOIN correlation_values cv ON cv.kind = w.kind AND cv.value = w.value
                         JOIN reports r ON r.stix_id = cv.report_id
                         """ + VISIBLE_JOIN.replace("r.stix_id", "cv.report_id") + """
-                        WHERE cv.report_id <> :excluded AND NOT r.revoked AND """ + " " + visible.sql())
-                .params(visible.parameters())
-                .param("kinds", textArray(keys.stream().map(CorrelationKeyRow::kind).toList()))
-                .param("values", textArray(keys.stream().map(CorrelationKeyRow::value).toList()))
-                .param("cap", cap)
-                .param("excluded", excluded == null ? "" : excluded);
+                        WHERE cv.report_id <> :excluded AND NOT r.revoked AND """ + " " + visible.sql(), parameters);
     }
 
     /** Of these keys, those carried by more than {@code cap} reports: flagged, and not used for linking. */

@@ -32,6 +32,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -120,7 +124,7 @@ public class ReportsBenchmark {
     }
 
     record StepResult(String name, int calls, double p50, double p95, double p99, double max, int percentile, double targetMillis,
-                      int checked, List<String> mismatches, double averageAnswers, List<Plan> plans) {
+                      int checked, List<String> mismatches, double averageAnswers, List<Plan> plans, List<Double> inOrder) {
         double atTarget() {
             return percentile == 50 ? p50 : percentile == 95 ? p95 : percentile == 99 ? p99 : max;
         }
@@ -168,10 +172,11 @@ public class ReportsBenchmark {
     private final Viewers viewers;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final JdbcTemplate plainJdbc;
 
     ReportsBenchmark(BulkImport bulkImport, ElectionOverviews overviews, CorrelationClusters clusters, ReportStix stix, Correlations correlations, ReportRepository repository,
                      ReportBulkRepository bulk, Organisations organisations, Accounts accounts, Communities communities,
-                     Elections elections, Viewers viewers, TransactionTemplate transactions, JdbcClient jdbc) {
+                     Elections elections, Viewers viewers, TransactionTemplate transactions, JdbcClient jdbc, JdbcTemplate plainJdbc) {
         this.bulkImport = bulkImport;
         this.overviews = overviews;
         this.clusters = clusters;
@@ -186,6 +191,7 @@ public class ReportsBenchmark {
         this.viewers = viewers;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.plainJdbc = plainJdbc;
         for (Phase phase : Phase.values()) {
             phaseNanos.put(phase, new AtomicLong());
         }
@@ -528,23 +534,19 @@ public class ReportsBenchmark {
 
     // ---- plans ---------------------------------------------------------------------------------
 
-    /** The matches query of lookup 0, as planned for its values and as a generic plan (which a prepared statement may settle on). */
+    /** The matches query of lookup 0, planned for its values and as a generic plan (which a prepared statement may settle on). */
     private List<Plan> matchesPlans(World world) {
-        int cap = correlations.cap();
-        List<ReportRepository.CorrelationKeyRow> keys = correlations.keysOf(world.data().lookupDraft(0, DRAFT_OBSERVABLES, world.election()));
-        List<String> custom = repository.explainMatches(world.viewer(), keys, null, cap);
-        List<String> generic = transactions.execute(tx -> {
-            jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
-            return repository.explainMatches(world.viewer(), keys, null, cap);
-        });
-        return List.of(new Plan("the matches query of lookup 0 (EXPLAIN (ANALYZE, BUFFERS), cap " + cap + ")", custom, EXPECTED_INDEXES),
-                new Plan("the same, generic plan (EXPLAIN (ANALYZE, BUFFERS) with plan_cache_mode = force_generic_plan)", generic,
-                        EXPECTED_INDEXES));
+        ReportRepository.MatchesQuery query = repository.matchesQuery(world.viewer(),
+                correlations.keysOf(world.data().lookupDraft(0, DRAFT_OBSERVABLES, world.election())), null, correlations.cap());
+        return List.of(new Plan("the matches query of lookup 0 (EXPLAIN (ANALYZE, BUFFERS), cap " + correlations.cap() + ")",
+                        explain(ANALYZE, query.sql(), query.parameters()), EXPECTED_INDEXES),
+                new Plan("the same, generic plan (PREPARE, then EXPLAIN (ANALYZE, BUFFERS) EXECUTE with plan_cache_mode = force_generic_plan)",
+                        explainGeneric(ANALYZE, query.sql(), query.parameters()), EXPECTED_INDEXES));
     }
 
     /**
-     * The overview's two queries, bound as {@link ReportAggregateRepository} binds them; the cluster
-     * links' generic plan is only planned (EXPLAIN without ANALYZE): it may take minutes to run.
+     * The overview's two queries, bound as {@link ReportAggregateRepository} binds them. Their generic
+     * plans are only planned (EXPLAIN without ANALYZE): a bad one may take minutes to run.
      */
     private List<Plan> overviewPlans(World world) {
         VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(world.viewer(), "o");
@@ -557,19 +559,63 @@ public class ReportsBenchmark {
         links.put("limit", clusters.linkLimit() + 1);
         links.put("election", world.election());
         String linksSql = ReportAggregateRepository.CLUSTER_LINKS_SQL.formatted("r.election_id = :election AND", visible.sql());
-        List<String> genericLinks = transactions.execute(tx -> {
-            jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
-            return explain("EXPLAIN ", linksSql, links);
-        });
         return List.of(new Plan("the overview's counts (ReportAggregateRepository.OVERVIEW_SQL, EXPLAIN (ANALYZE, BUFFERS))",
-                        explain("EXPLAIN (ANALYZE, BUFFERS) ", countsSql, counts), List.of()),
+                        explain(ANALYZE, countsSql, counts), List.of()),
+                new Plan("the same, generic plan (PREPARE, then EXPLAIN EXECUTE with plan_cache_mode = force_generic_plan)",
+                        explainGeneric("EXPLAIN ", countsSql, counts), List.of()),
                 new Plan("the overview's cluster links (ReportAggregateRepository.CLUSTER_LINKS_SQL, EXPLAIN (ANALYZE, BUFFERS))",
-                        explain("EXPLAIN (ANALYZE, BUFFERS) ", linksSql, links), List.of()),
-                new Plan("the same, generic plan (EXPLAIN only, with plan_cache_mode = force_generic_plan)", genericLinks, List.of()));
+                        explain(ANALYZE, linksSql, links), List.of()),
+                new Plan("the same, generic plan (PREPARE, then EXPLAIN EXECUTE with plan_cache_mode = force_generic_plan)",
+                        explainGeneric("EXPLAIN ", linksSql, links), List.of()));
     }
 
+    private static final String ANALYZE = "EXPLAIN (ANALYZE, BUFFERS) ";
+
+    /** The plan of a statement run once with its values: PostgreSQL plans it for them. */
     private List<String> explain(String explain, String sql, Map<String, Object> parameters) {
         return jdbc.sql(explain + sql).params(parameters).query(String.class).list();
+    }
+
+    /**
+     * The generic plan: what PostgreSQL may switch to for a statement the JDBC driver has prepared on
+     * the server (from its fifth execution, by default) once five custom plans cost no less on average.
+     * A one-shot EXPLAIN always plans for the values given, so the statement is prepared with numbered
+     * parameters and executed with the same values as literals.
+     */
+    private List<String> explainGeneric(String explain, String sql, Map<String, Object> parameters) {
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+        MapSqlParameterSource source = new MapSqlParameterSource(parameters);
+        String positional = NamedParameterUtils.substituteNamedParameters(parsed, source);
+        Object[] values = NamedParameterUtils.buildValueArray(parsed, source, null);
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char c : positional.toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(++n);
+            } else {
+                numbered.append(c);
+            }
+        }
+        if (n != values.length) {
+            throw new IllegalStateException("a '?' in the SQL itself: cannot number its parameters");
+        }
+        String arguments = Arrays.stream(values).map(ReportsBenchmark::literal).collect(java.util.stream.Collectors.joining(", "));
+        return transactions.execute(tx -> {
+            plainJdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            plainJdbc.execute("PREPARE vigie_bench_plan AS " + numbered);
+            try {
+                return plainJdbc.queryForList(explain + "EXECUTE vigie_bench_plan(" + arguments + ")", String.class);
+            } finally {
+                plainJdbc.execute("DEALLOCATE vigie_bench_plan");
+            }
+        });
+    }
+
+    private static String literal(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        return value instanceof Number || value instanceof Boolean ? value.toString() : "'" + value.toString().replace("'", "''") + "'";
     }
 
     // ---- measuring -----------------------------------------------------------------------------
@@ -677,7 +723,8 @@ public class ReportsBenchmark {
         List<Plan> plans = step.plans().apply(world);
         return new StepResult(step.name(), calls, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
                 sorted[sorted.length - 1], step.percentile(), step.targetMillis(), calls, List.copyOf(mismatches),
-                answers < 0 ? -1 : (double) answers / calls, plans);
+                answers < 0 ? -1 : (double) answers / calls, plans,
+                calls <= 30 ? Arrays.stream(millis, 0, calls).boxed().toList() : List.of());
     }
 
     static double percentile(double[] sorted, int percent) {
@@ -714,6 +761,10 @@ public class ReportsBenchmark {
             out.printf("  %-36s %,d of %,d answers as expected%s%n", "", step.calls() - step.mismatches().size(), step.calls(),
                     step.averageAnswers() < 0 ? "" : String.format(", %.1f related reports on average", step.averageAnswers()));
             step.mismatches().stream().limit(5).forEach(m -> out.println("    MISMATCH " + m));
+            if (!step.inOrder().isEmpty()) {
+                out.printf("  %-36s calls in order: %s ms%n", "", step.inOrder().stream().map(m -> String.format("%,.0f", m))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
         }
         for (StepResult step : result.steps()) {
             for (Plan plan : step.plans()) {
