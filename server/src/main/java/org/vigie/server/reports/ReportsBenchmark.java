@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -63,9 +64,9 @@ import org.vigie.server.sharing.Viewers;
  * ({@link ReportsBenchmarkData}), with mixed markings over 20 organisations, then times the
  * correlation lookup for a new report of 50 observables, as the report form runs it
  * ({@link Correlations#related}, through the visibility policy), for an analyst of one organisation in
- * one community. Every lookup's answer is checked against the generated data; the matches query's
- * plan is printed once. Run on a throwaway data directory; prints figures and their ratio to the
- * targets of the reports issue.
+ * one community; then the election overview of the same reports. Every answer is checked against the
+ * generated data; each step's queries are explained once ({@code EXPLAIN (ANALYZE, BUFFERS)}). Run on
+ * a throwaway data directory; prints figures and their ratio to the targets of the reports issue.
  */
 @Component
 public class ReportsBenchmark {
@@ -105,18 +106,29 @@ public class ReportsBenchmark {
      * A measured step: {@code iterations} calls after a short warm-up, the i-th built by {@code call}
      * (untimed). Its target, if any, is on the {@code percentile}-th percentile.
      */
-    record Step(String name, int iterations, int percentile, double targetMillis, java.util.function.BiFunction<World, Integer, Call> call) {
+    record Step(String name, int iterations, int percentile, double targetMillis, java.util.function.BiFunction<World, Integer, Call> call,
+                Function<World, List<Plan>> plans) {
+    }
+
+    /**
+     * A query plan, printed whole, with what it reads: the step's queries are explained once, after its
+     * timed calls. {@code expectedIndexes}: indexes the plan must use (named in the summary if not).
+     */
+    record Plan(String title, List<String> lines, List<String> expectedIndexes) {
+        Set<String> indexesUsed() {
+            return ReportsBenchmark.indexesUsed(lines);
+        }
     }
 
     record StepResult(String name, int calls, double p50, double p95, double p99, double max, int percentile, double targetMillis,
-                      int checked, List<String> mismatches, double averageAnswers) {
+                      int checked, List<String> mismatches, double averageAnswers, List<Plan> plans) {
         double atTarget() {
             return percentile == 50 ? p50 : percentile == 95 ? p95 : percentile == 99 ? p99 : max;
         }
     }
 
     record Result(int reports, List<UUID> organisations, long observables, long keys, double loadSeconds, long visible, long visibleInDatabase,
-                  List<StepResult> steps, List<String> plan, List<String> genericPlan) {
+                  List<StepResult> steps) {
     }
 
     /** Where the load's time goes, summed over threads: generating, validating, and each write. */
@@ -145,6 +157,7 @@ public class ReportsBenchmark {
 
     private final BulkImport bulkImport;
     private final ElectionOverviews overviews;
+    private final CorrelationClusters clusters;
     private final ReportStix stix;
     private final Correlations correlations;
     private final ReportRepository repository;
@@ -157,11 +170,12 @@ public class ReportsBenchmark {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
-    ReportsBenchmark(BulkImport bulkImport, ElectionOverviews overviews, ReportStix stix, Correlations correlations, ReportRepository repository,
+    ReportsBenchmark(BulkImport bulkImport, ElectionOverviews overviews, CorrelationClusters clusters, ReportStix stix, Correlations correlations, ReportRepository repository,
                      ReportBulkRepository bulk, Organisations organisations, Accounts accounts, Communities communities,
                      Elections elections, Viewers viewers, TransactionTemplate transactions, JdbcClient jdbc) {
         this.bulkImport = bulkImport;
         this.overviews = overviews;
+        this.clusters = clusters;
         this.stix = stix;
         this.correlations = correlations;
         this.repository = repository;
@@ -182,17 +196,18 @@ public class ReportsBenchmark {
     List<Step> steps(Settings settings) {
         return List.of(
                 new Step("correlation lookup, " + DRAFT_OBSERVABLES + " observables", settings.lookups(), 99, TARGET_LOOKUP_P99_MILLIS,
-                        (world, i) -> lookup(world, world.data().lookupDraft(i, DRAFT_OBSERVABLES, world.election()))),
+                        (world, i) -> lookup(world, world.data().lookupDraft(i, DRAFT_OBSERVABLES, world.election())), this::matchesPlans),
                 // the same drafts without their over-correlating values: if the cap works, no faster than the line above
                 new Step("same, without the over-cap values", settings.lookups(), 99, 0,
-                        (world, i) -> lookup(world, withoutOverCap(world, world.data().lookupDraft(i, DRAFT_OBSERVABLES, world.election())))),
+                        (world, i) -> lookup(world, withoutOverCap(world, world.data().lookupDraft(i, DRAFT_OBSERVABLES, world.election()))),
+                        world -> List.of()),
                 // every benchmark report is in this one election: the overview reads all the analyst may see (the worst case)
                 new Step("election overview (counts, clusters)", Math.max(5, settings.lookups() / 50), 95, TARGET_OVERVIEW_MILLIS,
                         (world, i) -> new Call(() -> overviews.of(world.analyst(), world.election()), answer -> {
                             long expected = IntStream.range(0, world.ids().length).filter(r -> world.visible()[r]).count();
                             long counted = ((ElectionOverviews.Overview) answer).reports();
                             return counted == expected ? null : counted + " reports counted where " + expected + " are visible";
-                        })));
+                        }), this::overviewPlans));
     }
 
     public Result run(Settings settings, PrintStream out) {
@@ -263,15 +278,8 @@ public class ReportsBenchmark {
             results.add(measure(step, world, out));
         }
 
-        // ---- the plan --------------------------------------------------------------------------
-        List<ReportRepository.CorrelationKeyRow> draftKeys = correlations.keysOf(data.lookupDraft(0, DRAFT_OBSERVABLES, setup.election()));
-        List<String> plan = repository.explainMatches(world.viewer(), draftKeys, null, cap);
-        List<String> generic = transactions.execute(tx -> {
-            jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
-            return repository.explainMatches(world.viewer(), draftKeys, null, cap);
-        });
         Result result = new Result(settings.reports(), setup.organisations(), observables.get(), keys.get(), loadSeconds, seen,
-                seenInDatabase, results, plan, generic);
+                seenInDatabase, results);
         print(out, settings, result, cap);
         return result;
     }
@@ -301,7 +309,7 @@ public class ReportsBenchmark {
     }
 
     private static String executionTime(List<String> plan) {
-        return plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("no execution time");
+        return plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("planned only, not run");
     }
 
     // ---- setting up ----------------------------------------------------------------------------
@@ -521,6 +529,52 @@ public class ReportsBenchmark {
         return keys == null ? 0 : keys;
     }
 
+    // ---- plans ---------------------------------------------------------------------------------
+
+    /** The matches query of lookup 0, as planned for its values and as a generic plan (which a prepared statement may settle on). */
+    private List<Plan> matchesPlans(World world) {
+        int cap = correlations.cap();
+        List<ReportRepository.CorrelationKeyRow> keys = correlations.keysOf(world.data().lookupDraft(0, DRAFT_OBSERVABLES, world.election()));
+        List<String> custom = repository.explainMatches(world.viewer(), keys, null, cap);
+        List<String> generic = transactions.execute(tx -> {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+            return repository.explainMatches(world.viewer(), keys, null, cap);
+        });
+        return List.of(new Plan("the matches query of lookup 0 (EXPLAIN (ANALYZE, BUFFERS), cap " + cap + ")", custom, EXPECTED_INDEXES),
+                new Plan("the same, generic plan (EXPLAIN (ANALYZE, BUFFERS) with plan_cache_mode = force_generic_plan)", generic,
+                        EXPECTED_INDEXES));
+    }
+
+    /**
+     * The overview's two queries, bound as {@link ReportAggregateRepository} binds them; the cluster
+     * links' generic plan is only planned (EXPLAIN without ANALYZE): it may take minutes to run.
+     */
+    private List<Plan> overviewPlans(World world) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(world.viewer(), "o");
+        Map<String, Object> counts = new LinkedHashMap<>(visible.parameters());
+        counts.put("election", world.election());
+        String countsSql = ReportAggregateRepository.OVERVIEW_SQL.formatted(visible.sql());
+        Map<String, Object> links = new LinkedHashMap<>(visible.parameters());
+        links.put("minWeight", CorrelationClusters.MIN_WEIGHT);
+        links.put("cap", correlations.cap());
+        links.put("limit", clusters.linkLimit() + 1);
+        links.put("election", world.election());
+        String linksSql = ReportAggregateRepository.CLUSTER_LINKS_SQL.formatted("r.election_id = :election AND", visible.sql());
+        List<String> genericLinks = transactions.execute(tx -> {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+            return explain("EXPLAIN ", linksSql, links);
+        });
+        return List.of(new Plan("the overview's counts (ReportAggregateRepository.OVERVIEW_SQL, EXPLAIN (ANALYZE, BUFFERS))",
+                        explain("EXPLAIN (ANALYZE, BUFFERS) ", countsSql, counts), List.of()),
+                new Plan("the overview's cluster links (ReportAggregateRepository.CLUSTER_LINKS_SQL, EXPLAIN (ANALYZE, BUFFERS))",
+                        explain("EXPLAIN (ANALYZE, BUFFERS) ", linksSql, links), List.of()),
+                new Plan("the same, generic plan (EXPLAIN only, with plan_cache_mode = force_generic_plan)", genericLinks, List.of()));
+    }
+
+    private List<String> explain(String explain, String sql, Map<String, Object> parameters) {
+        return jdbc.sql(explain + sql).params(parameters).query(String.class).list();
+    }
+
     // ---- measuring -----------------------------------------------------------------------------
 
     private Call lookup(World world, ReportDraft draft) {
@@ -586,20 +640,30 @@ public class ReportsBenchmark {
         return null;
     }
 
+    /** A step stops early, after at least {@link #MIN_CALLS} calls, once its timed calls have taken this long. */
+    static final Duration STEP_BUDGET = Duration.ofMinutes(5);
+    static final int MIN_CALLS = 3;
+
     private static StepResult measure(Step step, World world, PrintStream out) {
         int warmUp = Math.min(20, Math.max(1, step.iterations() / 4));
-        for (int i = 0; i < warmUp; i++) {
+        long warming = System.nanoTime();
+        for (int i = 0; i < warmUp && System.nanoTime() - warming < STEP_BUDGET.toNanos() / 20; i++) {
             step.call().apply(world, step.iterations() + i).timed().get(); // JIT and PostgreSQL caches, on other calls than those timed
         }
         double[] millis = new double[step.iterations()];
         List<String> mismatches = new ArrayList<>();
         long answers = 0;
         int lastPercent = -1;
-        for (int i = 0; i < step.iterations(); i++) {
+        int calls = 0;
+        long spent = 0;
+        for (int i = 0; i < step.iterations() && (i < MIN_CALLS || spent < STEP_BUDGET.toNanos()); i++) {
             Call call = step.call().apply(world, i);
             long begin = System.nanoTime();
             Object answer = call.timed().get();
-            millis[i] = (System.nanoTime() - begin) / 1e6;
+            long took = System.nanoTime() - begin;
+            spent += took;
+            calls++;
+            millis[i] = took / 1e6;
             answers = answer instanceof List<?> list && answers >= 0 ? answers + list.size() : -1;
             String mismatch = call.check().apply(answer);
             if (mismatch != null) {
@@ -612,11 +676,16 @@ public class ReportsBenchmark {
             }
         }
         out.printf("%n");
-        double[] sorted = millis.clone();
+        if (calls < step.iterations()) {
+            out.printf("  stopped after %d of %d calls: the step's time budget (%d min) ran out%n", calls, step.iterations(),
+                    STEP_BUDGET.toMinutes());
+        }
+        double[] sorted = Arrays.copyOf(millis, calls);
         Arrays.sort(sorted);
-        return new StepResult(step.name(), step.iterations(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                sorted[sorted.length - 1], step.percentile(), step.targetMillis(), step.iterations(), List.copyOf(mismatches),
-                answers < 0 ? -1 : (double) answers / step.iterations());
+        List<Plan> plans = step.plans().apply(world);
+        return new StepResult(step.name(), calls, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                sorted[sorted.length - 1], step.percentile(), step.targetMillis(), calls, List.copyOf(mismatches),
+                answers < 0 ? -1 : (double) answers / calls, plans);
     }
 
     static double percentile(double[] sorted, int percent) {
@@ -654,19 +723,23 @@ public class ReportsBenchmark {
                     step.averageAnswers() < 0 ? "" : String.format(", %.1f related reports on average", step.averageAnswers()));
             step.mismatches().stream().limit(5).forEach(m -> out.println("    MISMATCH " + m));
         }
-        out.printf("%nPlan of the matches query for lookup 0 (EXPLAIN (ANALYZE, BUFFERS), cap %d):%n", cap);
-        result.plan().forEach(line -> out.println("  | " + line));
-        summarise(out, "this plan", result.plan());
-        summarise(out, "the generic plan (which a prepared statement may settle on)", result.genericPlan());
+        for (StepResult step : result.steps()) {
+            for (Plan plan : step.plans()) {
+                out.printf("%nPlan of %s:%n", plan.title());
+                plan.lines().forEach(line -> out.println("  | " + line));
+            }
+        }
+        out.printf("%nPlans in short:%n");
+        result.steps().forEach(step -> step.plans().forEach(plan -> summarise(out, plan)));
     }
 
-    private static void summarise(PrintStream out, String which, List<String> plan) {
-        Set<String> indexes = indexesUsed(plan);
-        Set<String> scans = sequentialScans(plan);
-        List<String> missing = EXPECTED_INDEXES.stream().filter(i -> !indexes.contains(i)).toList();
-        out.printf("  %s: %s; indexes used: %s; sequential scans: %s; expected indexes not used: %s%n", which, executionTime(plan),
-                String.join(", ", indexes), scans.isEmpty() ? "none" : String.join(", ", scans),
-                missing.isEmpty() ? "none" : String.join(", ", missing));
+    private static void summarise(PrintStream out, Plan plan) {
+        Set<String> indexes = plan.indexesUsed();
+        Set<String> scans = sequentialScans(plan.lines());
+        List<String> missing = plan.expectedIndexes().stream().filter(i -> !indexes.contains(i)).toList();
+        out.printf("  - %s%n      %s; indexes used: %s; sequential scans: %s%s%n", plan.title(), executionTime(plan.lines()),
+                indexes.isEmpty() ? "none" : String.join(", ", indexes), scans.isEmpty() ? "none" : String.join(", ", scans),
+                plan.expectedIndexes().isEmpty() ? "" : "; expected indexes not used: " + (missing.isEmpty() ? "none" : String.join(", ", missing)));
     }
 
     // ---- helpers -------------------------------------------------------------------------------
