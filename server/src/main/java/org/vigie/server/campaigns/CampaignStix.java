@@ -37,13 +37,17 @@ class CampaignStix {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** UTC, always with milliseconds, as STIX requires ({@code Instant.toString()} leaves out a zero fraction). */
+    private static final java.time.format.DateTimeFormatter TIMESTAMP = new java.time.format.DateTimeFormatterBuilder().appendInstant(3)
+            .toFormatter();
+
     ObjectNode toStix(String id, Instant created, Instant modified, String name, String description) {
         ObjectNode campaign = json.createObjectNode();
         campaign.put("type", "campaign");
         campaign.put("spec_version", "2.1");
         campaign.put("id", id);
-        campaign.put("created", stixTime(created).toString());
-        campaign.put("modified", stixTime(modified).toString());
+        campaign.put("created", TIMESTAMP.format(stixTime(created)));
+        campaign.put("modified", TIMESTAMP.format(stixTime(modified)));
         campaign.put("name", name);
         if (description != null && !description.isBlank()) {
             campaign.put("description", description);

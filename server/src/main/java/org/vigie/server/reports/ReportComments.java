@@ -66,8 +66,8 @@ class ReportComments {
         note.put("type", "note");
         note.put("spec_version", "2.1");
         note.put("id", "note--" + UUID.randomUUID());
-        note.put("created", now.toString());
-        note.put("modified", now.toString());
+        note.put("created", ReportStix.timestamp(now));
+        note.put("modified", ReportStix.timestamp(now));
         note.put("content", content);
         note.putArray("authors").add(author.username());
         note.putArray("object_refs").add(reportId);

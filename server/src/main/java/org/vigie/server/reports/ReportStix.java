@@ -50,13 +50,24 @@ class ReportStix {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    private static final java.time.format.DateTimeFormatter TIMESTAMP = new java.time.format.DateTimeFormatterBuilder().appendInstant(3)
+            .toFormatter();
+
+    /**
+     * A STIX timestamp: UTC, always with three fractional digits, as the OASIS schema requires.
+     * {@code Instant.toString()} leaves out a zero fraction, and a report filed on a whole second was refused.
+     */
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(stixTime(instant));
+    }
+
     ObjectNode toIncident(String id, Instant created, Instant modified, boolean revoked, ReportDraft draft) {
         ObjectNode incident = json.createObjectNode();
         incident.put("type", "incident");
         incident.put("spec_version", "2.1");
         incident.put("id", id);
-        incident.put("created", stixTime(created).toString());
-        incident.put("modified", stixTime(modified).toString());
+        incident.put("created", timestamp(created));
+        incident.put("modified", timestamp(modified));
         incident.put("name", draft.title());
         if (!draft.summary().isEmpty()) {
             incident.put("description", draft.summary());
@@ -91,17 +102,17 @@ class ReportStix {
         draft.types().stream().sorted().forEach(t -> types.add(t.key()));
         putIfNotEmpty(report, "incident_types", types);
         if (draft.firstSeen() != null) {
-            report.put("first_seen", stixTime(draft.firstSeen()).toString());
+            report.put("first_seen", timestamp(draft.firstSeen()));
         }
         if (draft.lastSeen() != null) {
-            report.put("last_seen", stixTime(draft.lastSeen()).toString());
+            report.put("last_seen", timestamp(draft.lastSeen()));
         }
         ArrayNode targets = json.createArrayNode();
         for (Target target : draft.targets()) {
             ObjectNode t = targets.addObject().put("category", key(target.category()));
             putIfPresent(t, "organisation_ref", target.organisationId() == null ? null : target.organisationId().toString());
             putIfPresent(t, "name", target.name());
-            putIfPresent(t, "notified_at", target.notifiedAt() == null ? null : stixTime(target.notifiedAt()).toString());
+            putIfPresent(t, "notified_at", target.notifiedAt() == null ? null : timestamp(target.notifiedAt()));
             putIfPresent(t, "notified_by", target.notifiedBy());
         }
         putIfNotEmpty(report, "targets", targets);

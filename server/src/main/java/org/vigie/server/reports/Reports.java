@@ -110,8 +110,8 @@ public class Reports {
         object.put("type", type);
         object.put("spec_version", "2.1");
         object.put("id", type + "--" + UUID.randomUUID());
-        object.put("created", now.toString());
-        object.put("modified", now.toString());
+        object.put("created", ReportStix.timestamp(now));
+        object.put("modified", ReportStix.timestamp(now));
         object.put("name", name == null ? "" : name.strip());
         if (description != null && !description.isBlank()) {
             object.put("description", description.strip());
