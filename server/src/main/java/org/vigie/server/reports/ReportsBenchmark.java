@@ -454,7 +454,7 @@ public class ReportsBenchmark {
         List<UUID> targets = world.organisations();
         for (int index : batch) {
             ReportDraft draft = data.draft(index, world.election(), targets, start);
-            // never a whole second: ReportStix writes Instant.toString(), which then drops the milliseconds STIX requires
+            // filed some minutes after the first sighting, milliseconds included
             Instant created = ReportStix.stixTime(draft.firstSeen().plus(Duration.ofMinutes(30 + index % 600)).plusMillis(1 + index % 999));
             ObjectNode incident = stix.toIncident(world.ids()[index], created, created, false, draft);
             incident.putArray("object_marking_refs").add(tlpOf[index].markingDefinitionId());
