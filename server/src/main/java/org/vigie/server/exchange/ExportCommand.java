@@ -165,7 +165,7 @@ public final class ExportCommand {
         long objects = 0;
         long lastShown = System.nanoTime();
         PrintStream progressLine = progress ? out : err;
-        try (JsonParser parser = new JsonFactory().createParser(tee)) {
+        try (JsonParser parser = new JsonFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE).createParser(tee)) {
             int depth = 0;
             boolean inObjects = false;
             JsonToken token;
