@@ -219,6 +219,33 @@ class StixExportTest {
         assertThat(restricted).contains(red + " (TLP:RED)", strict + " (TLP:AMBER+STRICT)");
     }
 
+    @Test
+    void theClosureNeverAddsAnObjectTheReaderMayNotSeeTheReferenceStaysDangling() {
+        String hidden = "threat-actor--" + UUID.randomUUID();
+        String front = "threat-actor--" + UUID.randomUUID();
+        String link = "relationship--" + UUID.randomUUID();
+        assertThat(analyst.post("/api/v1/objects?tlp=AMBER_STRICT", actor(hidden, "Hidden operator")).status()).isEqualTo(201);
+        assertThat(analyst.post("/api/v1/objects?tlp=CLEAR", actor(front, "Visible front")).status()).isEqualTo(201);
+        Map<String, Object> relationship = new LinkedHashMap<>(Map.of("type", "relationship", "spec_version", "2.1", "id", link,
+                "created", "2026-10-02T00:00:00.000Z", "modified", "2026-10-02T00:00:00.000Z", "relationship_type", "related-to",
+                "source_ref", front, "target_ref", hidden));
+        assertThat(analyst.post("/api/v1/objects?tlp=CLEAR", relationship).status()).isEqualTo(201);
+
+        JsonNode outside = export(outsider, "/api/v1/objects/export?type=relationship&owner=" + agency);
+        JsonNode inside = export(analyst, "/api/v1/objects/export?type=relationship&owner=" + agency);
+
+        assertThat(byId(outside)).containsKeys(link, front).doesNotContainKey(hidden);
+        assertThat(outside.toString()).doesNotContain("Hidden operator", Tlp.AMBER_STRICT.markingDefinitionId());
+        assertThat(danglingRefs(outside)).containsExactly("target_ref -> " + hidden);
+        assertThat(byId(inside)).containsKeys(link, front, hidden, Tlp.AMBER_STRICT.markingDefinitionId());
+        assertThat(danglingRefs(inside)).isEmpty();
+    }
+
+    static Map<String, Object> actor(String id, String name) {
+        return Map.of("type", "threat-actor", "spec_version", "2.1", "id", id, "created", "2026-10-01T00:00:00.000Z",
+                "modified", "2026-10-01T00:00:00.000Z", "name", name);
+    }
+
     // ---- a report search, a community feed, the knowledge search -------------------------------
 
     @Test
