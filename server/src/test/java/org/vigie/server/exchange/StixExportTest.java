@@ -121,6 +121,29 @@ class StixExportTest {
     }
 
     @Test
+    void evidenceFilesAreExportedAsFileObjectsWithTheirHashNameSizeAndMediaType() {
+        byte[] png = new byte[2048];
+        byte[] header = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        System.arraycopy(header, 0, png, 0, header.length);
+        png[100] = (byte) UUID.randomUUID().hashCode(); // a file of its own
+        Api.Response uploaded = analyst.postFile("/api/v1/reports/evidence", "file", "screenshot.png", "image/png", png);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        String sha256 = uploaded.json().get("sha256").asText();
+        String id = report("With evidence", election).with("evidence", List.of(Map.of("sha256", sha256, "fileName", "screenshot.png")))
+                .fileAs(analyst);
+
+        JsonNode bundle = export(analyst, "/api/v1/reports/" + id + "/stix");
+
+        assertValid(bundle);
+        assertThat(ofType(bundle, "file")).singleElement().satisfies(file -> {
+            assertThat(file.at("/hashes/SHA-256").asText()).isEqualTo(sha256);
+            assertThat(file.get("name").asText()).isEqualTo("screenshot.png");
+            assertThat(file.get("size").asLong()).isEqualTo(2048);
+            assertThat(file.get("mime_type").asText()).isEqualTo("image/png");
+        });
+    }
+
+    @Test
     void twoExportsOfTheSameReportAreIdenticalApartFromTheBundleId() {
         String id = report("Deterministic", election, "https://same-twice.example/", "198.51.100.4").fileAs(analyst);
 
