@@ -110,6 +110,31 @@ class StixRoundTripTest {
         if (!resource.equals(StixFixtures.DISARM)) {
             // DISARM's 17 custom x-mitre-* objects are outside bundle.json's object types, as in the original file
             assertThat(StixFixtures.bundleProblems(reExport)).isEmpty();
+            exportedBundleHoldsTheImportedObjects(bundle, tlp);
+        }
+    }
+
+    /**
+     * The same through the export of the importer's objects ({@code GET /api/v1/objects/export?owner=}):
+     * the bundle validates, and holds every object the import stored for the organisation, equal to the
+     * original but for the added TLP. Objects that were already reference data (TLP marking definitions)
+     * belong to no organisation; the export's closure adds marking definitions and identities.
+     */
+    private void exportedBundleHoldsTheImportedObjects(JsonNode bundle, Tlp tlp) {
+        Api.Response export = importer.getAccepting("/api/v1/objects/export?owner=" + organisation + "&size=0",
+                "application/stix+json, application/json");
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        JsonNode exported = export.json();
+        assertThat(StixFixtures.bundleProblems(exported)).isEmpty();
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        exported.path("objects").forEach(o -> byId.put(o.path("id").asText(), o));
+        for (JsonNode original : bundle.path("objects")) {
+            if (original.path("type").asText().equals("marking-definition")) {
+                continue; // reference data: published by Vigie, owned by no organisation
+            }
+            JsonNode back = byId.get(original.path("id").asText());
+            assertThat(back).as("%s in the export", original.path("id").asText()).isNotNull();
+            assertThat(withoutAddedTlp(original, back, tlp)).as(original.path("id").asText()).isEqualTo(original);
         }
     }
 
