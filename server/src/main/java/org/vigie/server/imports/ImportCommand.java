@@ -133,13 +133,13 @@ public final class ImportCommand {
             uploadProgress.interrupt();
         }
         out.printf("\r  uploaded %s%s%n", size(sent.get()), " ".repeat(30));
-        if (answer.statusCode() != 202 && answer.statusCode() != 200) {
+        if (answer.statusCode() / 100 != 2) {
             err.println(problem(answer));
             return answer.statusCode() == 401 || answer.statusCode() == 403 ? 2 : 1;
         }
         String location = answer.headers().firstValue("Location").orElse(null);
         if (location == null) {
-            out.println(answer.body()); // an import answered at once, without a job
+            out.println(answer.body()); // an import answered at once, without a job (the MISP import)
             return 0;
         }
         URI job = URI.create(options.url()).resolve(location);
