@@ -171,6 +171,8 @@ public final class StixPatterns {
                 }
             }
         }
+        // the object's identifying property first (a domain's value, a file's name), then what qualifies it
+        all.sort(java.util.Comparator.comparingInt(c -> c.path().equals("value") || c.path().equals("name") ? 0 : 1));
         return of(all);
     }
 
