@@ -55,6 +55,6 @@ class StixPatternsTest {
         assertThat(StixPatterns.forObject(List.of(new String[] {"sha1", "cd"}, new String[] {"filename", "a.doc"},
                 new String[] {"url", "https://e.com/a.doc"})).orElseThrow().pattern())
                 .isEqualTo("[file:name = 'a.doc' AND file:hashes.'SHA-1' = 'cd'] AND [url:value = 'https://e.com/a.doc']");
-        assertThat(StixPatterns.forObject(List.of(new String[] {"text", "x"}))).isEmpty();
+        assertThat(StixPatterns.forObject(List.<String[]>of(new String[] {"text", "x"}))).isEmpty();
     }
 }
