@@ -115,7 +115,9 @@ class MispPagesTest {
         String id = analyst.postRaw("/api/v1/import/misp", MispFiles.write(event)).json().get("events").get(0).get("reportId").asText();
         BrowserSession browser = BrowserSession.signedIn(port, analystName, Fixtures.PASSWORD);
 
-        assertThat(browser.get("/reports/" + id).tag("export-misp")).contains("/reports/" + id + "/misp").contains("Export MISP");
+        BrowserSession.Page reportPage = browser.get("/reports/" + id);
+        assertThat(reportPage.tag("export-misp")).contains("/reports/" + id + "/misp");
+        assertThat(reportPage.body()).contains("Export MISP");
         BrowserSession.Page download = browser.get("/reports/" + id + "/misp");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Disposition")).startsWith("attachment").contains("misp-" + MispEvents.uuid(event) + ".json");
