@@ -256,8 +256,8 @@ public class MispExport {
      * was removed in Vigie). Attributes Vigie could not represent always stay.
      */
     private boolean keep(JsonNode attribute, Set<String> present, Set<String> covered) {
-        if (attribute.path("deleted").asBoolean(false)) {
-            return false;
+        if (attribute.path("deleted").asBoolean(false) || !types.known(MispEventMapper.text(attribute, "type"))) {
+            return false; // deleted in MISP, or a type MISP does not know (left out of a partial import)
         }
         List<ReportObservable> mapped = mapper.observablesOf(MispEventMapper.text(attribute, "type"), MispEventMapper.text(attribute, "value"));
         if (mapped.isEmpty()) {

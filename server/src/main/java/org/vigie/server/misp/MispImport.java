@@ -179,7 +179,13 @@ public class MispImport {
                     d.confidence(), d.admiralty(), d.observables(), d.evidence());
             Reports.Imported imported = reports.fileImported(importer, plan.reportId(), plan.created(), plan.modified(), draft, companions,
                     sharing, "misp:" + plan.uuid());
-            return result(plan, imported.status().name(), tlp, plan.problems(), plan.warnings());
+            List<String> warnings = new ArrayList<>(plan.warnings());
+            if (tlp == Tlp.GREEN && sharing.communities().isEmpty()) {
+                warnings.add("TLP:GREEN with no community chosen: only your organisation reads this report until you share it more widely");
+            } else if ((tlp == Tlp.AMBER || tlp == Tlp.AMBER_STRICT) && sharing.organisations().isEmpty()) {
+                warnings.add(tlp.label() + " with no recipient organisation chosen: only your organisation reads this report until you share it");
+            }
+            return result(plan, imported.status().name(), tlp, plan.problems(), warnings);
         } catch (ForbiddenException | org.vigie.server.web.FieldException e) {
             throw e; // not this event's fault: the importer may not write these reports at all
         } catch (ErrorResponseException e) {
