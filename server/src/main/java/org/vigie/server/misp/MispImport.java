@@ -180,6 +180,11 @@ public class MispImport {
             Reports.Imported imported = reports.fileImported(importer, plan.reportId(), plan.created(), plan.modified(), draft, companions,
                     sharing, "misp:" + plan.uuid());
             List<String> warnings = new ArrayList<>(plan.warnings());
+            if (imported.status() == Reports.ImportStatus.UNCHANGED
+                    && imported.report().modified().isAfter(plan.modified().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))) {
+                warnings.add("the report has a newer version in Vigie (" + imported.report().modified()
+                        + ") than this event's timestamp: nothing was changed");
+            }
             if (tlp == Tlp.GREEN && sharing.communities().isEmpty()) {
                 warnings.add("TLP:GREEN with no community chosen: only your organisation reads this report until you share it more widely");
             } else if ((tlp == Tlp.AMBER || tlp == Tlp.AMBER_STRICT) && sharing.organisations().isEmpty()) {

@@ -137,7 +137,9 @@ public class Reports {
         Instant first = ReportStix.stixTime(current.map(Report::created).orElse(created.isAfter(version) ? version : created));
         List<String> companionIds = companions.stream().map(c -> c.path("id").asText()).toList();
         rules.check(author, draft, companionIds);
-        ObjectNode incident = stix.toIncident(id, first, version, false, draft);
+        // a report revoked in Vigie stays revoked: a newer version at the source does not undo the owner's decision
+        boolean revoked = current.map(Report::revoked).orElse(false);
+        ObjectNode incident = stix.toIncident(id, first, version, revoked, draft);
         return transactions.execute(tx -> {
             if (current.isPresent() && !repository.lockModified(id).equals(current.get().modified())) {
                 throw conflict(get(author, id), draft);
@@ -145,12 +147,12 @@ public class Reports {
             List<JsonNode> objects = new ArrayList<>(companions);
             objects.add(incident);
             store.store(author, objects, "/objects", sharing, false);
-            repository.save(id, first, version, author.organisationId(), false, draft);
-            correlations.index(id, draft, false);
+            repository.save(id, first, version, author.organisationId(), revoked, draft);
+            correlations.index(id, draft, revoked);
             audit.record(AuditEvent.of(current.isPresent() ? "report.import-updated" : "report.imported", "report", id)
                     .with("source", source).with("version", version.toString()).with("tlp", sharing.tlp().name())
                     .with("observables", draft.observables().size()).with("companions", companions.size()));
-            return new Imported(new Report(id, first, version, true, false, null, draft),
+            return new Imported(new Report(id, first, version, true, revoked, null, draft),
                     current.isPresent() ? ImportStatus.NEW_VERSION : ImportStatus.CREATED);
         });
     }

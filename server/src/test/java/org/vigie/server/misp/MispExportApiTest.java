@@ -173,6 +173,11 @@ class MispExportApiTest {
         JsonNode exported = analyst.get("/api/v1/reports/" + id + "/misp").json().get("Event");
 
         assertThat(exported.toString()).contains("stays-test.com").contains("1BoatSLRHtKNngkdXEeobR76b53LETtpyT").doesNotContain("removed-test.com");
+
+        Api.Response again = analyst.postRaw("/api/v1/import/misp", MispFiles.write(event));
+        assertThat(again.json().get("events").get(0).get("status").asText()).isEqualTo("UNCHANGED");
+        assertThat(again.json().get("events").get(0).get("warnings").toString()).contains("newer version in Vigie");
+        assertThat(analyst.get("/api/v1/reports/" + id).json().get("content").get("observables")).hasSize(1);
     }
 
     private static List<String> attributes(JsonNode list) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -286,6 +287,22 @@ class MispImportApiTest {
         assertThat(report.get("content").get("observables")).hasSize(2);
         assertThat(analyst.get("/api/v1/reports/" + id + "/versions").json()).hasSize(2);
         assertThat(analyst.get("/api/v1/objects?type=indicator&owner=" + organisation).json().get("objects")).hasSize(2);
+        JsonNode audit = fixtures.admin().get("/api/v1/audit?targetType=report&targetId=" + id).json().get("entries");
+        assertThat(audit).extracting(e -> e.get("action").asText()).containsExactly("report.import-updated", "report.imported");
+    }
+
+    @Test
+    void aReportRevokedInVigieStaysRevokedWhenANewerEventArrives() {
+        ObjectNode event = MispEvents.event("Revoked here", 1_763_600_000L, "tlp:green");
+        MispEvents.attribute(event, "domain", "Network activity", false, "revoked-here-test.com");
+        String id = analyst.postRaw(IMPORT, MispFiles.write(event)).json().get("events").get(0).get("reportId").asText();
+        assertThat(analyst.post("/api/v1/reports/" + id + "/revoke", Map.of()).status()).isEqualTo(200);
+
+        ((ObjectNode) event.get("Event")).put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond() + 2 * 86_400));
+        Api.Response newer = analyst.postRaw(IMPORT, MispFiles.write(event));
+
+        assertThat(newer.json().get("events").get(0).get("status").asText()).as(newer.body()).isEqualTo("NEW_VERSION");
+        assertThat(analyst.get("/api/v1/reports/" + id).json().get("revoked").asBoolean()).isTrue();
     }
 
     @Test
