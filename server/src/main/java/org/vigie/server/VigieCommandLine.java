@@ -37,10 +37,12 @@ final class VigieCommandLine {
               bench reports [--reports 100000] [--observables-per-report 10] [--lookups 1000] [--seed N]
                         Load reports with clustered observables into a throwaway store and print
                         load throughput and correlation lookup latency, with the lookup's plan.
+            """ + org.vigie.server.exchange.ExportCommand.USAGE + """
 
             Environment:
               VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
               VIGIE_ADMIN_PASSWORD                             password of 'admin' on first start (else generated)
+              VIGIE_URL, VIGIE_TOKEN                           export: the running Vigie and the API token to ask it with
             """;
 
     private final PrintStream out;
@@ -64,6 +66,7 @@ final class VigieCommandLine {
                         : args[1].equals("knowledge") ? benchKnowledge(rest(args, 2))
                         : args[1].equals("reports") ? benchReports(rest(args, 2))
                         : usage("unknown benchmark '" + args[1] + "'");
+                case "export" -> new org.vigie.server.exchange.ExportCommand(out, err, System::getenv).run(rest(args, 1));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
