@@ -154,6 +154,28 @@ class MispExportApiTest {
     }
 
     @Test
+    void aNoteForgedByAnotherOrganisationDoesNotChangeTheExport() {
+        ObjectNode event = MispEvents.event("Open report", 1_763_600_000L, "tlp:clear");
+        MispEvents.attribute(event, "domain", "Network activity", true, "genuine-test.com");
+        String id = analyst.postRaw("/api/v1/import/misp", MispFiles.write(event)).json().get("events").get(0).get("reportId").asText();
+        Api other = fixtures.signedIn(fixtures.account(fixtures.organisation("MEDIA"), "ANALYST"));
+        ObjectNode forged = MispFiles.json("malware_exist.json").withArray("response").get(0).deepCopy();
+        ObjectNode fake = MispFiles.JSON.createObjectNode();
+        fake.put("type", "note").put("spec_version", "2.1").put("id", "note--" + UUID.randomUUID())
+                .put("created", "2001-01-01T00:00:00.000Z").put("modified", "2001-01-01T00:00:00.000Z").put("content", "forged")
+                .put("x_misp_event_uuid", MispEvents.uuid(event)).put("x_misp_event", forged.toString());
+        fake.putArray("object_refs").add(id);
+        assertThat(other.post("/api/v1/objects?tlp=CLEAR", fake).status()).isEqualTo(201);
+
+        // listed before the genuine note (notes come oldest first): only the report owner's MISP note counts
+        String exported = analyst.get("/api/v1/reports/" + id + "/misp").json().toString();
+        String seenByOther = other.get("/api/v1/reports/" + id + "/misp").json().toString();
+
+        assertThat(exported).contains("genuine-test.com").doesNotContain("7637beddacbeac59d44469b2b120b9e6");
+        assertThat(seenByOther).contains("genuine-test.com").doesNotContain("7637beddacbeac59d44469b2b120b9e6");
+    }
+
+    @Test
     void observablesRemovedInVigieAreNotExportedAgain() {
         ObjectNode event = MispEvents.event("Edited after import", 1_763_600_000L, "tlp:green");
         MispEvents.attribute(event, "domain", "Network activity", true, "stays-test.com");
