@@ -138,7 +138,8 @@ class MispEventMapper {
         // ---- attributes, standalone and in objects ----
         List<Attr> attributes = new ArrayList<>();
         readAttributes(event.path("Attribute"), pointer + "/Attribute", null, null, null, attributes);
-        JsonNode objects = event.path("Object");
+        // a malformed list (an object where MISP writes an array) is read as empty rather than guessed at
+        JsonNode objects = event.path("Object").isArray() ? event.get("Object") : json.createArrayNode();
         for (int o = 0; o < objects.size(); o++) {
             JsonNode object = objects.get(o);
             readAttributes(object.path("Attribute"), pointer + "/Object/" + o + "/Attribute", o, text(object, "name"), text(object, "uuid"),
@@ -326,6 +327,9 @@ class MispEventMapper {
     }
 
     private void readAttributes(JsonNode list, String pointer, Integer object, String objectName, String objectUuid, List<Attr> into) {
+        if (!list.isArray()) {
+            return;
+        }
         for (int i = 0; i < list.size(); i++) {
             JsonNode a = list.get(i);
             JsonNode value = a.get("value");

@@ -381,6 +381,12 @@ class MispImportApiTest {
 
         Api.Response badTlp = analyst.postRaw(IMPORT + "?tlp=PURPLE", MispFiles.text("malware_exist.json"));
         assertThat(badTlp.status()).isEqualTo(400);
+
+        Api.Response oddLists = analyst.postRaw(IMPORT, "{\"Event\":{\"uuid\":\"" + UUID.randomUUID()
+                + "\",\"info\":\"Lists that are not lists\",\"timestamp\":\"1763600000\",\"Attribute\":{\"a\":1},"
+                + "\"Object\":\"none\",\"Tag\":[{\"name\":\"tlp:green\"}]}}");
+        assertThat(oddLists.status()).as(oddLists.body()).isEqualTo(201);
+        assertThat(oddLists.json().get("events").get(0).get("observables").asInt()).isZero();
     }
 
     @Test
