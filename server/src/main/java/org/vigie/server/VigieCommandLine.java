@@ -40,10 +40,12 @@ final class VigieCommandLine {
               bench taxii [--objects 1000000] [--pages 200] [--seed N]
                         Load objects with mixed markings into a throwaway store and print the latency
                         of TAXII GET objects pages of 1,000 (p50/p95/p99), with the query plans.
+            """ + org.vigie.server.exchange.ExportCommand.USAGE + """
 
             Environment:
               VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
               VIGIE_ADMIN_PASSWORD                             password of 'admin' on first start (else generated)
+              VIGIE_URL, VIGIE_TOKEN                           export: the running Vigie and the API token to ask it with
             """;
 
     private final PrintStream out;
@@ -68,6 +70,7 @@ final class VigieCommandLine {
                         : args[1].equals("reports") ? benchReports(rest(args, 2))
                         : args[1].equals("taxii") ? benchTaxii(rest(args, 2))
                         : usage("unknown benchmark '" + args[1] + "'");
+                case "export" -> new org.vigie.server.exchange.ExportCommand(out, err, System::getenv).run(rest(args, 1));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
