@@ -523,6 +523,25 @@ class TaxiiServerTest {
     // ---- DELETE ----------------------------------------------------------------------------------
 
     @Test
+    void aCommunityCollectionFollowsTheSharingOfEveryVersionWhenItChanges() {
+        String id = id("indicator");
+        storeA("tlp=GREEN&community=" + community, List.of(indicator(id, "2027-03-01T10:00:00.000Z")));
+        storeA("tlp=GREEN&community=" + community, List.of(indicator(id, "2027-03-02T10:00:00.000Z")));
+        String allVersions = objects(community.toString()) + onlyIds(id) + "&match%5Bversion%5D=all";
+        assertThat(ids(taxiiB.get(allVersions))).containsExactly(id, id);
+
+        // what the store does when an owner changes an object's sharing: every version, one UPDATE
+        jdbc.sql("UPDATE stix_objects SET dist_communities = '{}' WHERE stix_id = :id").param("id", id).update();
+        assertThat(ids(taxiiB.get(allVersions))).isEmpty();
+
+        jdbc.sql("UPDATE stix_objects SET dist_communities = ARRAY[CAST(:community AS uuid)] WHERE stix_id = :id")
+                .param("community", community.toString()).param("id", id).update();
+        assertThat(ids(taxiiB.get(allVersions))).containsExactly(id, id);
+        assertThat(jdbc.sql("SELECT count(*) FROM stix_object_communities WHERE stix_id = :id").param("id", id).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void onlyTheOwnerDeletesVersionsAndTheDeletionIsAudited() {
         String id = id("indicator");
         storeA("tlp=GREEN&community=" + community, List.of(indicator(id, "2027-03-01T10:00:00.000Z")));
@@ -545,6 +564,8 @@ class TaxiiServerTest {
         List<String> audited = jdbc.sql("SELECT details FROM audit_log WHERE action = 'taxii.object-deleted' AND target_id = :id ORDER BY sequence")
                 .param("id", id).query(String.class).list();
         assertThat(audited).hasSize(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM stix_object_communities WHERE stix_id = :id").param("id", id).query(Long.class).single())
+                .isZero();
         assertThat(audited.get(0)).contains("2027-03-01T10:00:00.000Z");
         assertThat(audited.get(1)).contains("2027-03-02T10:00:00.000Z");
     }
