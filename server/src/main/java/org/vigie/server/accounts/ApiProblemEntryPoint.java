@@ -13,20 +13,36 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 for API clients as problem documents, never a redirect to the sign-in page. */
+/**
+ * 401 and 403 for API clients as problem documents, never a redirect to the sign-in page; for TAXII
+ * clients as TAXII error messages in the TAXII media type, which is what they parse.
+ */
 class ApiProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    static final String TAXII_MEDIA_TYPE = "application/taxii+json;version=2.1";
+
     private final ObjectMapper json;
+    private final boolean taxii;
 
     ApiProblemEntryPoint(ObjectMapper json) {
+        this(json, false);
+    }
+
+    private ApiProblemEntryPoint(ObjectMapper json, boolean taxii) {
         this.json = json;
+        this.taxii = taxii;
+    }
+
+    static ApiProblemEntryPoint taxii(ObjectMapper json) {
+        return new ApiProblemEntryPoint(json, true);
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"vigie\", Basic realm=\"vigie\"");
-        write(request, response, HttpStatus.UNAUTHORIZED,
-                "Authentication required: send 'Authorization: Bearer <API token>'.");
+        write(request, response, HttpStatus.UNAUTHORIZED, taxii
+                ? "Authentication required: send 'Authorization: Bearer <API token>', or HTTP Basic with your username and an API token as the password."
+                : "Authentication required: send 'Authorization: Bearer <API token>'.");
     }
 
     void invalidToken(HttpServletResponse response) throws IOException {
@@ -40,6 +56,13 @@ class ApiProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHand
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        if (taxii) {
+            response.setStatus(status.value());
+            response.setContentType(TAXII_MEDIA_TYPE);
+            json.writeValue(response.getOutputStream(), java.util.Map.of("title", status.getReasonPhrase(), "description", detail,
+                    "http_status", String.valueOf(status.value())));
+            return;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         if (request != null) {

@@ -28,6 +28,8 @@ import org.vigie.server.web.SecurityHeaders;
  *       first token, or a token;</li>
  *   <li>the rest of {@code /api/**} and {@code /actuator/**}: stateless, API token as Bearer or as
  *       the Basic password; no session, no CSRF (no cookie is ever read);</li>
+ *   <li>{@code /taxii2/**}: the TAXII 2.1 server, stateless like the API (Bearer token, or Basic with the
+ *       username and a token as the password, never a password), its errors as TAXII error messages;</li>
  *   <li>the web UI: form sign-in, a session kept in step with its account, CSRF protection, sign-out.</li>
  * </ol>
  * Every chain sends the same security headers. Fine-grained decisions (which organisation, which
@@ -102,6 +104,16 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
                         .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** Disjoint from the other API chains, so its place among them does not matter; before the web chain's catch-all. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain taxii(HttpSecurity http, ApiTokens tokens, ObjectMapper json, AuthenticationEventPublisher events) throws Exception {
+        stateless(http.securityMatcher("/taxii2", "/taxii2/**"), tokens, ApiProblemEntryPoint.taxii(json))
+                .authenticationManager(manager(events, new TokenAsPasswordAuthenticationProvider(tokens)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         return http.build();
     }
 
