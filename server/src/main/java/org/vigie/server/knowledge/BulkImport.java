@@ -1,16 +1,23 @@
 package org.vigie.server.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.vigie.core.accounts.Member;
+import org.vigie.core.sharing.Distribution;
 
 /**
- * The store's bulk import path for other modules' benchmarks: the same validation, markings,
- * batched inserts and audit as {@link KnowledgeStore#store}, without the author's permission and
- * distribution checks, for batches whose origin was vouched for elsewhere. Preparing (validation,
- * CPU-bound) and writing are separate so that a loader can validate the next batch while this one is
- * written, as {@link KnowledgeBenchmark} does. Never reachable from a request.
+ * The store's bulk import path: the same validation, markings and batched inserts as
+ * {@link KnowledgeStore#store}, batch by batch, so that an import of any size streams. Preparing
+ * (validation, CPU-bound) and writing are separate so that a loader can validate the next batch while
+ * this one is written.
+ *
+ * <p>Requests (the STIX import, TAXII, federation, MISP) go through a {@link Session}, opened with the
+ * importer's permission and distribution checks. {@link #prepare(UUID, UUID, List, SharingRequest)}
+ * skips those checks: it is for benchmarks only, whose batches were vouched for elsewhere, and is never
+ * reachable from a request.
  */
 @Component
 public class BulkImport {
@@ -27,6 +34,72 @@ public class BulkImport {
         public int size() {
             return prepared.objects().size();
         }
+
+        /** The i-th object of the batch as it is (or would be) stored, its markings settled; null if it was not a JSON object. */
+        public JsonNode object(int i) {
+            return prepared.object(i);
+        }
+
+        /** The objects of the batch refused by schema validation or marking, with their problems; writing refuses no fewer. */
+        public List<StoreOutcome.ObjectResult> refused() {
+            return prepared.refused();
+        }
+    }
+
+    /**
+     * One importer's request, checked when opened: the member may share (analyst or administrator of
+     * an organisation) and the distribution names only communities their organisation is an active
+     * member of, existing organisations and people; otherwise opening it throws (403, or 400 naming the
+     * parameter) and nothing is read. Writes join the caller's transaction, so that a caller decides what
+     * is all or nothing. Batches are not audited one by one: the caller records the import once with
+     * {@link #recordStored} at the end of its transaction (an audit append locks the chain until commit).
+     */
+    public final class Session {
+
+        private final Member importer;
+        private final SharingRequest sharing;
+        private final Distribution distribution;
+        private long stored;
+        private final List<String> firstStored = new ArrayList<>();
+
+        private Session(Member importer, SharingRequest sharing, Distribution distribution) {
+            this.importer = importer;
+            this.sharing = sharing;
+            this.distribution = distribution;
+        }
+
+        public Member importer() {
+            return importer;
+        }
+
+        /** Validates and marks objects; their indexes and JSON pointers ({@code /objects/i}) count from {@code firstIndex}. Thread-safe. */
+        public Batch prepare(List<JsonNode> objects, int firstIndex) {
+            return new Batch(store.prepareImport(importer, distribution, objects, firstIndex, sharing));
+        }
+
+        /** Writes a prepared batch in the caller's transaction (one is opened if there is none); refusals are reported, not thrown. */
+        public StoreOutcome write(Batch batch) {
+            StoreOutcome outcome = store.writeImportUnaudited(batch.prepared);
+            for (StoreOutcome.ObjectResult result : outcome.results()) {
+                if (result.status() == StoreOutcome.Status.CREATED || result.status() == StoreOutcome.Status.NEW_VERSION) {
+                    stored++;
+                    if (firstStored.size() < 100) {
+                        firstStored.add(result.id() + "@" + result.modified());
+                    }
+                }
+            }
+            return outcome;
+        }
+
+        /** Appends the one audit entry of what this session stored (call it last, in the writes' transaction). */
+        public void recordStored() {
+            store.recordStored(stored, firstStored);
+        }
+    }
+
+    /** Opens an import for the member with the request's sharing, after the checks {@link KnowledgeStore#store} makes. */
+    public Session session(Member importer, SharingRequest sharing) {
+        return new Session(importer, sharing, store.checkImporter(importer, sharing));
     }
 
     private final KnowledgeStore store;

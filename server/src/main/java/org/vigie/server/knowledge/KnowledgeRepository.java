@@ -122,6 +122,21 @@ class KnowledgeRepository {
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
+    /** The stored versions of these objects, as {@link #versionKey} strings. */
+    Set<String> versions(java.util.Collection<String> stixIds) {
+        Set<String> versions = new HashSet<>();
+        jdbc.sql("SELECT stix_id, modified FROM stix_objects WHERE stix_id = ANY(CAST(:ids AS text[]))")
+                .param("ids", textArray(stixIds))
+                .query(rs -> {
+                    versions.add(versionKey(rs.getString(1), rs.getTimestamp(2).toInstant()));
+                });
+        return versions;
+    }
+
+    static String versionKey(String stixId, Instant modified) {
+        return stixId + "@" + modified;
+    }
+
     boolean versionExists(String stixId, Instant modified) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM stix_objects WHERE stix_id = :id AND modified = :modified)")
                 .param("id", stixId).param("modified", Timestamp.from(modified)).query(Boolean.class).single();

@@ -85,7 +85,7 @@ public class KnowledgeStore {
             throw new ForbiddenException("Only analysts and administrators of an organisation share objects.");
         }
         Distribution distribution = checkedDistribution(author, request);
-        List<Prepared> prepared = prepareAll(objects, basePointer, request, new Sharing(author.organisationId(), Tlp.CLEAR, null, distribution));
+        List<Prepared> prepared = prepareAll(objects, basePointer, 0, request, new Sharing(author.organisationId(), Tlp.CLEAR, null, distribution));
         if (!partial && prepared.stream().anyMatch(p -> !p.problems().isEmpty())) {
             throw rejected(prepared.stream().filter(p -> !p.problems().isEmpty()).map(Prepared::result).toList(), prepared.size());
         }
@@ -97,19 +97,29 @@ public class KnowledgeStore {
     }
 
     /** Validation is CPU-bound and independent per object: it uses every core while the database waits. */
-    private List<Prepared> prepareAll(List<JsonNode> objects, String basePointer, SharingRequest request, Sharing defaults) {
+    private List<Prepared> prepareAll(List<JsonNode> objects, String basePointer, int firstIndex, SharingRequest request, Sharing defaults) {
         return java.util.stream.IntStream.range(0, objects.size()).parallel()
-                .mapToObj(i -> prepare(i, basePointer.isEmpty() ? "" : basePointer + "/" + i, objects.get(i), request, defaults))
+                .mapToObj(i -> prepare(firstIndex + i, basePointer.isEmpty() ? "" : basePointer + "/" + (firstIndex + i), objects.get(i),
+                        request, defaults))
                 .toList();
     }
 
     /** Writes in one transaction; unless {@code partial}, a refused object rolls the whole request back. */
     private List<StoreOutcome.ObjectResult> writeInTransaction(Member author, List<Prepared> prepared, boolean partial) {
+        return writeInTransaction(author, prepared, partial, true);
+    }
+
+    /**
+     * @param audited false when the caller records one entry for many batches at the end of its own
+     *                transaction ({@link BulkImport.Session}): an audit append locks the chain's head until
+     *                commit, and a long import must not hold it (every audited action would wait)
+     */
+    private List<StoreOutcome.ObjectResult> writeInTransaction(Member author, List<Prepared> prepared, boolean partial, boolean audited) {
         return transactions.execute(tx -> {
             List<StoreOutcome.ObjectResult> done = writeAll(author, prepared);
             if (!partial && done.stream().anyMatch(r -> r.status() == StoreOutcome.Status.REJECTED)) {
                 tx.setRollbackOnly();
-            } else {
+            } else if (audited) {
                 recordStored(done);
             }
             return done;
@@ -127,16 +137,57 @@ public class KnowledgeStore {
      * (federation, benchmarks): same validation, markings, batching and audit as {@link #store}.
      */
     record PreparedImport(Member importer, List<Prepared> objects) {
+
+        /** The i-th object as it would be stored (markings settled), or null if it is not a JSON object. */
+        JsonNode object(int i) {
+            return objects.get(i).object();
+        }
+
+        /** The objects refused by validation or marking, before anything is written. */
+        List<StoreOutcome.ObjectResult> refused() {
+            return objects.stream().filter(p -> !p.problems().isEmpty()).map(Prepared::result).toList();
+        }
     }
 
     PreparedImport prepareImport(UUID organisation, UUID account, List<JsonNode> objects, SharingRequest request) {
         Member importer = new Member(account, "import", organisation, org.vigie.core.accounts.OrganisationRole.ANALYST, false);
         Distribution distribution = new Distribution(request.communities(), request.organisations(), request.users());
-        return new PreparedImport(importer, prepareAll(objects, "/objects", request, new Sharing(organisation, Tlp.CLEAR, null, distribution)));
+        return new PreparedImport(importer, prepareAll(objects, "/objects", 0, request, new Sharing(organisation, Tlp.CLEAR, null, distribution)));
     }
 
     StoreOutcome writeImport(PreparedImport batch) {
         return new StoreOutcome(writeInTransaction(batch.importer(), batch.objects(), true));
+    }
+
+    /**
+     * The checks {@link #store} makes on a request, for an import that goes through batches: the
+     * member may share, and the distribution names only communities their organisation is active in,
+     * existing organisations and people. Throws (403, 400 naming the parameter) otherwise.
+     */
+    Distribution checkImporter(Member importer, SharingRequest request) {
+        if (!Permissions.allows(importer, Permission.KNOWLEDGE_SHARE) || importer.organisationId() == null) {
+            throw new ForbiddenException("Only analysts and administrators of an organisation import objects.");
+        }
+        return checkedDistribution(importer, request);
+    }
+
+    /** Validates and marks a batch of a checked importer's request; pointers and indexes count from {@code firstIndex}. */
+    PreparedImport prepareImport(Member importer, Distribution distribution, List<JsonNode> objects, int firstIndex, SharingRequest request) {
+        return new PreparedImport(importer, prepareAll(objects, "/objects", firstIndex, request,
+                new Sharing(importer.organisationId(), Tlp.CLEAR, null, distribution)));
+    }
+
+    /** Writes a batch in the caller's transaction, refused objects reported; not audited (see {@link #recordStored(int, List)}). */
+    StoreOutcome writeImportUnaudited(PreparedImport batch) {
+        return new StoreOutcome(writeInTransaction(batch.importer(), batch.objects(), true, false));
+    }
+
+    /** One audit entry for an import's stored objects: how many, and the first 100. */
+    void recordStored(long count, List<String> firstObjects) {
+        if (count > 0) {
+            audit.record(AuditEvent.of("knowledge.stored").with("count", count)
+                    .with("objects", firstObjects.subList(0, Math.min(firstObjects.size(), 100))));
+        }
     }
 
     /**
@@ -311,6 +362,8 @@ public class KnowledgeStore {
     private List<StoreOutcome.ObjectResult> writeAll(Member author, List<Prepared> prepared) {
         Map<String, KnowledgeRepository.Head> heads = new HashMap<>(repository.heads(
                 prepared.stream().filter(p -> p.problems().isEmpty()).map(Prepared::id).collect(Collectors.toSet())));
+        // the versions already stored of the objects that exist, in one query: a re-import is mostly "unchanged"
+        Set<String> storedVersions = heads.isEmpty() ? Set.of() : repository.versions(heads.keySet());
         List<KnowledgeRepository.NewVersion> batch = new ArrayList<>();
         List<StoreOutcome.ObjectResult> done = new ArrayList<>();
         Instant now = clock.instant();
@@ -325,6 +378,10 @@ public class KnowledgeStore {
                 if (batch.size() == BATCH) {
                     flush(batch, now);
                 }
+            } else if (storedVersions.contains(KnowledgeRepository.versionKey(object.id(), object.modified()))
+                    && (head.owner() == null || head.owner().equals(author.organisationId()))) {
+                // the same id and modified: the same object (STIX), stored once; reference data included
+                done.add(new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.UNCHANGED, List.of()));
             } else {
                 flush(batch, now); // an earlier version of this object may still be in the batch
                 StoreOutcome.ObjectResult result = write(author, object, head, now);

@@ -76,6 +76,20 @@ class ReportRepository {
                 .update();
     }
 
+    /** The newest stored version of an incident and its owner, for the write path only (no content is read). */
+    record Head(String id, Instant modified, UUID owner) {
+    }
+
+    Map<String, Head> heads(Collection<String> incidentIds) {
+        Map<String, Head> heads = new java.util.HashMap<>();
+        jdbc.sql("SELECT stix_id, modified, owner_organisation FROM stix_objects WHERE is_latest AND stix_id = ANY(CAST(:ids AS text[]))")
+                .param("ids", textArray(incidentIds))
+                .query(rs -> {
+                    heads.put(rs.getString(1), new Head(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class)));
+                });
+        return heads;
+    }
+
     /** The report's newest version, its row locked until the transaction ends: edits of one report queue here. */
     Instant lockModified(String id) {
         return jdbc.sql("SELECT modified FROM reports WHERE stix_id = :id FOR UPDATE").param("id", id)

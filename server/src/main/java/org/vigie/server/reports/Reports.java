@@ -207,6 +207,58 @@ public class Reports {
                 sharing.distribution().organisations(), sharing.distribution().users());
     }
 
+    // ---- incidents stored by other paths -------------------------------------------------------
+
+    /**
+     * Makes reports of incidents the knowledge store has just stored by another path than the report
+     * form — a STIX import, a TAXII POST, a federation pull, a MISP import — so that a report exported
+     * by one Vigie and imported into another is listed, searched and correlated there. Call it in the
+     * transaction that stored them, with the objects as stored (markings settled). Objects that are not
+     * incidents carrying Vigie's incident-report extension are ignored, and so is a version that is not
+     * the object's newest stored version (an older version imported late changes nothing); the newest
+     * writes the report's row and correlation keys as filing does (a revoked one stops correlating).
+     * Not audited here: the caller's import is.
+     *
+     * @return how many reports were written (created or updated)
+     */
+    public int indexStoredIncidents(java.util.Collection<? extends JsonNode> storedObjects) {
+        java.util.Map<String, JsonNode> incidents = new java.util.LinkedHashMap<>();
+        for (JsonNode object : storedObjects) {
+            if (object != null && "incident".equals(object.path("type").asText())
+                    && object.path("extensions").has(ReportStix.REPORT)) {
+                incidents.put(object.path("id").asText(), object);
+            }
+        }
+        if (incidents.isEmpty()) {
+            return 0;
+        }
+        java.util.Map<String, ReportRepository.Head> heads = repository.heads(incidents.keySet());
+        int indexed = 0;
+        for (JsonNode incident : incidents.values()) {
+            ReportRepository.Head head = heads.get(incident.path("id").asText());
+            Instant modified = instant(incident.path("modified").asText(null));
+            if (head == null || head.owner() == null || modified == null
+                    || !head.modified().equals(modified.truncatedTo(java.time.temporal.ChronoUnit.MICROS))) {
+                continue; // not the newest version, or not stored (refused)
+            }
+            Instant created = instant(incident.path("created").asText(null));
+            boolean revoked = incident.path("revoked").asBoolean(false);
+            ReportDraft draft = stix.fromIncident(incident);
+            repository.save(head.id(), created == null ? modified : created, head.modified(), head.owner(), revoked, draft);
+            correlations.index(head.id(), draft, revoked);
+            indexed++;
+        }
+        return indexed;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     // ---- reading -------------------------------------------------------------------------------
 
     /** The newest version of a report the member may see; 404 otherwise (also when it is not a report). */
