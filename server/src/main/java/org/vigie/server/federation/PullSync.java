@@ -15,6 +15,7 @@ import org.vigie.core.sharing.Tlp;
 import org.vigie.server.knowledge.BulkImport;
 import org.vigie.server.knowledge.SharingRequest;
 import org.vigie.server.knowledge.StoreOutcome;
+import org.vigie.server.reports.Reports;
 import org.vigie.server.sharing.Communities;
 import org.vigie.server.sharing.Membership;
 
@@ -41,11 +42,10 @@ class PullSync {
     private final Communities communities;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<ReceivedObjects> listeners;
+    private final Reports reports;
 
     PullSync(TaxiiClient client, BulkImport store, Provenance provenance, RunRepository runs, PeerRepository peers,
-             Communities communities, TransactionTemplate transactions, Clock clock,
-             org.springframework.beans.factory.ObjectProvider<ReceivedObjects> listeners) {
+             Communities communities, TransactionTemplate transactions, Clock clock, Reports reports) {
         this.client = client;
         this.store = store;
         this.provenance = provenance;
@@ -54,7 +54,7 @@ class PullSync {
         this.communities = communities;
         this.transactions = transactions;
         this.clock = clock;
-        this.listeners = listeners;
+        this.reports = reports;
     }
 
     /**
@@ -127,6 +127,7 @@ class PullSync {
             int stored = 0;
             int unchanged = 0;
             List<Provenance.Received> received = new ArrayList<>();
+            List<JsonNode> storedObjects = new ArrayList<>();
             for (BulkImport.Batch batch : batches) {
                 StoreOutcome outcome = store.write(batch);
                 for (StoreOutcome.ObjectResult result : outcome.results()) {
@@ -134,6 +135,7 @@ class PullSync {
                         case CREATED, NEW_VERSION -> {
                             stored++;
                             received.add(new Provenance.Received(result.id(), Instant.parse(result.modified())));
+                            storedObjects.add(batch.object(result.index()));
                         }
                         case UNCHANGED -> unchanged++;
                         case REJECTED -> rejections.add(new SyncRun.Rejection(result.id(), result.problems().stream()
@@ -148,10 +150,8 @@ class PullSync {
             if (cursor != null) {
                 peers.advancePullCursor(peer.id(), cursor);
             }
-            List<String> ids = received.stream().map(Provenance.Received::stixId).distinct().toList();
-            if (!ids.isEmpty()) {
-                listeners.orderedStream().forEach(listener -> listener.stored(peer, ids));
-            }
+            // incidents carrying Vigie's report extension become reports here too (search, correlation)
+            reports.indexStoredIncidents(storedObjects);
         });
     }
 
