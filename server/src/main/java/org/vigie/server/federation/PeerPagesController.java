@@ -49,7 +49,7 @@ class PeerPagesController {
     void allowedFields(WebDataBinder binder) {
         binder.setAllowedFields("name", "discoveryUrl", "apiRoot", "collectionId", "authScheme", "username", "token",
                 "organisationId", "organisationSector", "organisationCountry", "communityId", "maxTlp", "pullIntervalMinutes",
-                "enabled");
+                "enabled", "pushCommunityId", "pushCollectionId");
     }
 
     /** A line of the list. */
@@ -122,6 +122,7 @@ class PeerPagesController {
         model.addAttribute("peer", peer);
         model.addAttribute("organisationName", organisations.find(peer.organisationId()).map(Organisation::name).orElse("?"));
         model.addAttribute("communityName", communityName(peer.communityId()));
+        model.addAttribute("pushCommunityName", peer.pushes() ? communityName(peer.pushCommunityId()) : null);
         model.addAttribute("runs", runs);
         model.addAttribute("running", runs.stream().filter(r -> r.state() == SyncRun.State.RUNNING).findFirst().orElse(null));
         return "federation/peer";
@@ -187,6 +188,6 @@ class PeerPagesController {
     /** A service field that has no input of its own is shown at the top of the form. */
     private static String field(String field) {
         return List.of("name", "discoveryUrl", "apiRoot", "collectionId", "token", "organisationId", "organisationCountry",
-                "communityId", "maxTlp", "pullIntervalMinutes").contains(field) ? field : "name";
+                "communityId", "maxTlp", "pullIntervalMinutes", "pushCommunityId", "pushCollectionId").contains(field) ? field : "name";
     }
 }

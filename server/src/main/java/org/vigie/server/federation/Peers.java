@@ -82,7 +82,7 @@ public class Peers {
                 trim(request.collectionId()), request.authScheme() == null ? AuthScheme.BEARER : request.authScheme(),
                 trim(request.username()) == null ? "" : trim(request.username()), organisation, request.communityId(),
                 maxTlp(request.maxTlp(), Tlp.GREEN), request.pullIntervalMinutes() == null ? 60 : request.pullIntervalMinutes(),
-                request.enabled() == null || request.enabled(), null, request.pushCommunityId(), trim(request.pushCollectionId()),
+                request.enabled() == null || request.enabled(), null, request.pushCommunityId(), blankToNull(request.pushCollectionId()),
                 null, now, now));
         repository.insert(peer, secrets.encrypt(request.token().trim(), peer.id().toString()));
         audit.record(AuditEvent.of("federation.peer-registered", "peer", peer.id()).with("name", peer.name())

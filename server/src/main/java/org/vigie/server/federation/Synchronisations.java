@@ -38,6 +38,7 @@ public class Synchronisations {
 
     private final Peers peers;
     private final PullSync pull;
+    private final PushSync push;
     private final RunRepository runs;
     private final TaxiiClient client;
     private final AuditTrail audit;
@@ -50,10 +51,11 @@ public class Synchronisations {
     });
     private final Map<UUID, AtomicBoolean> cancels = new ConcurrentHashMap<>();
 
-    Synchronisations(Peers peers, PullSync pull, RunRepository runs, TaxiiClient client, AuditTrail audit, Clock clock,
+    Synchronisations(Peers peers, PullSync pull, PushSync push, RunRepository runs, TaxiiClient client, AuditTrail audit, Clock clock,
                      @Value("${vigie.federation.schedule:true}") boolean scheduled) {
         this.peers = peers;
         this.pull = pull;
+        this.push = push;
         this.runs = runs;
         this.client = client;
         this.audit = audit;
@@ -138,12 +140,30 @@ public class Synchronisations {
     }
 
     private void execute(Peer peer, SyncRun run, AtomicBoolean cancelled) {
+        try {
+            boolean finished = perform(peer, run, cancelled, SyncRun.Direction.PULL);
+            Peer current = peers.find(peer.id()).orElse(null);
+            if (finished && current != null && current.pushes() && !cancelled.get()) {
+                // the push follows the pull as its own run: one run at a time per peer
+                runs.start(peer.id(), SyncRun.Direction.PUSH, run.trigger(), current.pushCursor() == null ? null
+                        : current.pushCursor().toString(), clock.instant())
+                        .ifPresent(pushRun -> perform(current, pushRun, cancelled, SyncRun.Direction.PUSH));
+            }
+        } finally {
+            cancels.remove(peer.id(), cancelled);
+        }
+    }
+
+    /** Runs one pull or push to its end and records it; answers whether it succeeded. */
+    private boolean perform(Peer peer, SyncRun run, AtomicBoolean cancelled, SyncRun.Direction direction) {
         SyncRun.State state = SyncRun.State.SUCCEEDED;
         String error = null;
         try {
             // the peer as it is now: its cursor may have moved since the run was asked for
             Peer current = peers.find(peer.id()).orElseThrow(() -> new IllegalStateException("the peer was removed"));
-            boolean wasCancelled = pull.pull(current, peers.credentials(current), run.id(), cancelled::get);
+            boolean wasCancelled = direction == SyncRun.Direction.PULL
+                    ? pull.pull(current, peers.credentials(current), run.id(), cancelled::get)
+                    : push.push(current, peers.credentials(current), run.id(), cancelled::get);
             if (wasCancelled) {
                 state = SyncRun.State.CANCELLED;
             }
@@ -153,22 +173,22 @@ public class Synchronisations {
         } catch (RuntimeException e) {
             state = SyncRun.State.FAILED;
             error = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
-            LOG.warn("federation pull of peer {} failed", peer.name(), e);
-        } finally {
-            cancels.remove(peer.id(), cancelled);
+            LOG.warn("federation {} of peer {} failed", direction, peer.name(), e);
         }
         try {
             runs.finish(run.id(), state, error, clock.instant());
             SyncRun done = runs.find(run.id()).orElseThrow();
             if (done.stored() > 0 || state != SyncRun.State.SUCCEEDED || done.trigger() == SyncRun.Trigger.MANUAL) {
                 audit.record(AuditEvent.of("federation.sync-finished", "peer", peer.id()).with("name", peer.name())
-                        .with("run", run.id()).with("state", state.name()).with("pages", done.pages()).with("received", done.received())
+                        .with("run", run.id()).with("direction", direction.name()).with("state", state.name())
+                        .with("pages", done.pages()).with("received", done.received())
                         .with("stored", done.stored()).with("unchanged", done.unchanged()).with("skipped", done.skipped())
                         .with("rejected", done.rejected()).with("error", error == null ? "" : error));
             }
         } catch (RuntimeException e) {
             LOG.error("could not record the end of federation run {}", run.id(), e);
         }
+        return state == SyncRun.State.SUCCEEDED;
     }
 
     private static String firstLine(String text) {

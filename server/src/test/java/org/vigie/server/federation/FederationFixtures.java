@@ -81,6 +81,34 @@ final class FederationFixtures {
         throw new AssertionError("run " + run + " still running after 60 s");
     }
 
+    /** Waits for the newest run in that direction to end (a push follows its pull). */
+    static JsonNode waitForLatest(Api admin, UUID peer, String direction) {
+        return waitForLatest(admin, peer, direction, null);
+    }
+
+    /** The same, for a run started after the given one. */
+    static JsonNode waitForLatest(Api admin, UUID peer, String direction, JsonNode after) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode run : admin.get("/api/v1/peers/" + peer + "/runs").json()) {
+                if (run.get("direction").asText().equals(direction)
+                        && (after == null || Instant.parse(run.get("startedAt").asText()).isAfter(Instant.parse(after.get("startedAt").asText())))) {
+                    if (!"RUNNING".equals(run.get("state").asText())) {
+                        return run;
+                    }
+                    break;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no finished " + direction + " run of " + peer + " after 60 s");
+    }
+
     static String unique(String prefix) {
         return Fixtures.unique(prefix);
     }

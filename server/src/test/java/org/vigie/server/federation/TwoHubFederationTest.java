@@ -149,6 +149,28 @@ class TwoHubFederationTest {
             assertThat(third.get("stored").asInt()).as(third.toString()).isEqualTo(1);
             assertThat(readerOnB.get("/api/v1/objects/" + report + "/versions").json().get("versions")).hasSize(2);
             assertThat(readerOnB.get("/api/v1/reports/" + report).json().get("content").get("title").asText()).endsWith("(updated)");
+
+            // push: hub B sends its community's feed to the federated collection of hub A
+            String fromB = storeOn(readerOnB, "GREEN", "community=" + localCommunity);
+            UUID readerOnBId = UUID.fromString(readerOnB.get("/api/v1/me").json().get("id").asText());
+            String redOnB = storeOn(readerOnB, "RED", "community=" + localCommunity + "&user=" + readerOnBId);
+            assertThat(onB.admin().patch("/api/v1/peers/" + peer, Map.of("pushCommunityId", localCommunity.toString(),
+                    "pushCollectionId", federatedOnA.toString())).status()).isEqualTo(200);
+            FederationFixtures.syncAndWait(onB.admin(), peer);
+            JsonNode pushed = FederationFixtures.waitForLatest(onB.admin(), peer, "PUSH");
+
+            assertThat(pushed.get("state").asText()).as(pushed.toString()).isEqualTo("SUCCEEDED");
+            assertThat(pushed.get("received").asInt()).as("only hub B's own GREEN object: not RED, not what came from A").isEqualTo(1);
+            assertThat(pushed.get("stored").asInt()).isEqualTo(1);
+            JsonNode arrived = analystOnA.get("/api/v1/objects/" + fromB).json();
+            assertThat(arrived.get("object_marking_refs").get(0).asText()).isEqualTo(Tlp.GREEN.markingDefinitionId());
+            assertThat(hubA.bean(JdbcClient.class).sql("SELECT owner_organisation FROM stix_objects WHERE stix_id = :id")
+                    .param("id", fromB).query(UUID.class).single()).as("owned on A by hub B's organisation").isEqualTo(hubBOnA);
+            assertThat(hubA.bean(JdbcClient.class).sql("SELECT count(*) FROM stix_objects WHERE stix_id = :id")
+                    .param("id", redOnB).query(Integer.class).single()).as("RED never leaves hub B").isZero();
+            JsonNode pushedAgain = FederationFixtures.waitForLatest(onB.admin(), peer, "PUSH",
+                    FederationFixtures.syncAndWait(onB.admin(), peer));
+            assertThat(pushedAgain.get("received").asInt()).as("pushing twice sends nothing new").isZero();
         }
     }
 
@@ -171,8 +193,12 @@ class TwoHubFederationTest {
     }
 
     private String storeOnA(String tlp, String distribution) {
+        return storeOn(analystOnA, tlp, distribution);
+    }
+
+    private static String storeOn(Api author, String tlp, String distribution) {
         String id = "indicator--" + UUID.randomUUID();
-        Api.Response stored = analystOnA.post("/api/v1/objects?tlp=" + tlp + "&" + distribution,
+        Api.Response stored = author.post("/api/v1/objects?tlp=" + tlp + "&" + distribution,
                 PeerSyncTest.indicator(id, "2027-03-01T10:00:00.000Z", null));
         assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
         return id;
