@@ -40,6 +40,8 @@ final class FakeTaxiiServer implements AutoCloseable {
     final java.util.Set<Integer> brokenPages = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Whether to give {@code next} tokens (else clients must page by added_after). */
     volatile boolean giveNext = true;
+    /** How long each objects page takes, to let a test act during a sync. */
+    volatile long pageDelayMillis;
     private final java.util.concurrent.atomic.AtomicInteger pagesServed = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeTaxiiServer(String token) throws IOException {
@@ -90,6 +92,13 @@ final class FakeTaxiiServer implements AutoCloseable {
 
     private void objects(HttpExchange exchange, Map<String, String> query) throws IOException {
         int page = pagesServed.getAndIncrement();
+        if (pageDelayMillis > 0) {
+            try {
+                Thread.sleep(pageDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (brokenPages.contains(page)) {
             byte[] body = "{\"objects\": {\"not\": \"an array\"}}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/taxii+json;version=2.1");

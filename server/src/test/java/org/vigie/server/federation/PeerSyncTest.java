@@ -36,6 +36,12 @@ class PeerSyncTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Synchronisations schedule;
+
+    @Autowired
+    org.vigie.server.support.MutableClock clock;
+
     Fixtures fixtures;
     FakeTaxiiServer peerHub;
     UUID community;
@@ -240,6 +246,49 @@ class PeerSyncTest {
         assertThat(adminPages().get("/admin/peers").body()).contains("HTTP 401");
         assertThat(fixtures.admin().get("/api/v1/peers").json().findValues("error").stream().map(JsonNode::asText))
                 .anySatisfy(e -> assertThat(e).contains("HTTP 401"));
+    }
+
+    @Test
+    void aSyncIsCancelledBetweenPagesAndOnlyOneRunsAtATime() {
+        Instant t = Instant.parse("2027-07-01T10:00:00Z");
+        for (int i = 0; i < PullSync.PAGE_SIZE * 3; i++) {
+            peerHub.add(t.plusMillis(i), indicator(id(), "2027-03-01T10:00:00.000Z", Tlp.CLEAR));
+        }
+        peerHub.pageDelayMillis = 700;
+        UUID peer = registerPeer();
+        String run = fixtures.admin().post("/api/v1/peers/" + peer + "/sync", Map.of()).json().get("id").asText();
+
+        assertThat(fixtures.admin().post("/api/v1/peers/" + peer + "/sync", Map.of()).status()).as("one at a time").isEqualTo(409);
+        assertThat(fixtures.admin().post("/api/v1/peers/" + peer + "/sync/cancel", Map.of()).status()).isEqualTo(202);
+        JsonNode cancelled = FederationFixtures.waitFor(fixtures.admin(), peer, run);
+
+        assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("stored").asInt()).isLessThan(PullSync.PAGE_SIZE * 3);
+        String cursor = fixtures.admin().get("/api/v1/peers/" + peer).json().path("pullCursor").asText(null);
+        assertThat(cursor).isEqualTo(cancelled.path("cursorAfter").asText(null));
+    }
+
+    @Test
+    void theScheduleStartsEnabledPeersWhoseIntervalHasPassedAndLeavesDisabledOnes() {
+        peerHub.add(Instant.parse("2027-03-02T10:00:00Z"), indicator(id(), "2027-03-01T10:00:00.000Z", Tlp.GREEN));
+        UUID due = registerPeer();
+        Map<String, Object> disabled = FederationFixtures.peer(Fixtures.unique("Peer"), peerHub.discoveryUrl(), peerHub.apiRoot(),
+                FakeTaxiiServer.COLLECTION, TOKEN, community);
+        disabled.put("enabled", false);
+        UUID off = FederationFixtures.register(fixtures.admin(), disabled);
+        schedule.pullDuePeers();
+        assertThat(fixtures.admin().get("/api/v1/peers/" + due + "/runs").json()).as("not due yet").isEmpty();
+
+        clock.advance(java.time.Duration.ofMinutes(601));
+        try {
+            schedule.pullDuePeers();
+            JsonNode run = FederationFixtures.waitForLatest(fixtures.admin(), due, "PULL");
+            assertThat(run.get("trigger").asText()).isEqualTo("SCHEDULE");
+            assertThat(run.get("stored").asInt()).isEqualTo(1);
+            assertThat(fixtures.admin().get("/api/v1/peers/" + off + "/runs").json()).isEmpty();
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
