@@ -37,6 +37,9 @@ final class VigieCommandLine {
               bench reports [--reports 100000] [--observables-per-report 10] [--lookups 1000] [--seed N]
                         Load reports with clustered observables into a throwaway store and print
                         load throughput and correlation lookup latency, with the lookup's plan.
+              bench taxii [--objects 1000000] [--pages 200] [--seed N]
+                        Load objects with mixed markings into a throwaway store and print the latency
+                        of TAXII GET objects pages of 1,000 (p50/p95/p99), with the query plans.
 
             Environment:
               VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
@@ -60,9 +63,10 @@ final class VigieCommandLine {
             return switch (args[0]) {
                 case "serve" -> serve(rest(args, 1));
                 case "audit" -> args.length > 1 && args[1].equals("verify") ? auditVerify(rest(args, 2)) : usage("unknown audit command");
-                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge or reports")
+                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports or taxii")
                         : args[1].equals("knowledge") ? benchKnowledge(rest(args, 2))
                         : args[1].equals("reports") ? benchReports(rest(args, 2))
+                        : args[1].equals("taxii") ? benchTaxii(rest(args, 2))
                         : usage("unknown benchmark '" + args[1] + "'");
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
@@ -181,6 +185,23 @@ final class VigieCommandLine {
         }
         var settings = new org.vigie.server.reports.ReportsBenchmark.Settings(reports, observables, lookups, seed);
         return inScratchApplication(context -> context.getBean(org.vigie.server.reports.ReportsBenchmark.class).run(settings, out));
+    }
+
+    /** Runs the TAXII server benchmark (pages of GET objects) in a throwaway data directory, like {@code bench knowledge}. */
+    private int benchTaxii(List<String> options) {
+        int objects = 1_000_000;
+        int pages = 200;
+        long seed = 20271;
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "--objects" -> objects = positive(value(options, ++i, "--objects"), "--objects");
+                case "--pages" -> pages = positive(value(options, ++i, "--pages"), "--pages");
+                case "--seed" -> seed = Long.parseLong(value(options, ++i, "--seed"));
+                default -> throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
+            }
+        }
+        var settings = new org.vigie.server.taxii.TaxiiBenchmark.Settings(objects, pages, seed);
+        return inScratchApplication(context -> context.getBean(org.vigie.server.taxii.TaxiiBenchmark.class).run(settings, out));
     }
 
     /**
