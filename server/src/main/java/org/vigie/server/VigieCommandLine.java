@@ -40,10 +40,20 @@ final class VigieCommandLine {
               bench taxii [--objects 1000000] [--pages 200] [--seed N]
                         Load objects with mixed markings into a throwaway store and print the latency
                         of TAXII GET objects pages of 1,000 (p50/p95/p99), with the query plans.
+              bench import [--objects 1000000] [--seed N]
+                        Write a bundle of indicators, observables and relationships to a temporary
+                        file and import it through the STIX import into a throwaway store; print
+                        objects/s and the peak heap.
+              import FILE [--tlp GREEN] [--pap GREEN] [--community ID]... [--organisation ID]...
+                     [--user ID]... [--partial] [--format stix|misp] [--url URL] [--token TOKEN]
+                        Import a STIX 2.1 bundle or a MISP event into a running Vigie (VIGIE_URL, else
+                        http://localhost:8080; token from VIGIE_TOKEN): upload with progress, follow the
+                        job, print the summary; exit 0 when stored, 1 otherwise. Ctrl-C cancels.
 
             Environment:
               VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
               VIGIE_ADMIN_PASSWORD                             password of 'admin' on first start (else generated)
+              VIGIE_URL, VIGIE_TOKEN                           the Vigie and the API token 'vigie import' uses
             """;
 
     private final PrintStream out;
@@ -62,11 +72,13 @@ final class VigieCommandLine {
         try {
             return switch (args[0]) {
                 case "serve" -> serve(rest(args, 1));
+                case "import" -> new org.vigie.server.imports.ImportCommand(out, err, System.getenv()).run(rest(args, 1));
                 case "audit" -> args.length > 1 && args[1].equals("verify") ? auditVerify(rest(args, 2)) : usage("unknown audit command");
-                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports or taxii")
+                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports, taxii or import")
                         : args[1].equals("knowledge") ? benchKnowledge(rest(args, 2))
                         : args[1].equals("reports") ? benchReports(rest(args, 2))
                         : args[1].equals("taxii") ? benchTaxii(rest(args, 2))
+                        : args[1].equals("import") ? benchImport(rest(args, 2))
                         : usage("unknown benchmark '" + args[1] + "'");
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
@@ -165,6 +177,23 @@ final class VigieCommandLine {
         long chosenSeed = seed;
         return inScratchApplication(context -> context.getBean(org.vigie.server.knowledge.KnowledgeBenchmark.class)
                 .run(objectCount, queryCount, chosenSeed, out));
+    }
+
+    /** Runs the import benchmark (a generated bundle through the STIX import) in a throwaway data directory. */
+    private int benchImport(List<String> options) {
+        int objects = 1_000_000;
+        long seed = 20271;
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "--objects" -> objects = positive(value(options, ++i, "--objects"), "--objects");
+                case "--seed" -> seed = Long.parseLong(value(options, ++i, "--seed"));
+                default -> throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
+            }
+        }
+        int objectCount = objects;
+        long chosenSeed = seed;
+        return inScratchApplication(context -> context.getBean(org.vigie.server.imports.ImportBenchmark.class)
+                .run(objectCount, chosenSeed, out));
     }
 
     /** Runs the reports benchmark (correlation lookups) in a throwaway data directory, like {@code bench knowledge}. */

@@ -43,6 +43,12 @@ class LayoutAdvice {
         return Permissions.allows(CurrentMemberResolver.current(), Permission.AUDIT_READ);
     }
 
+    /** Analysts and administrators of an organisation: the navigation offers them the Import page. */
+    @ModelAttribute("mayShare")
+    boolean mayShare() {
+        return Permissions.allows(CurrentMemberResolver.current(), Permission.KNOWLEDGE_SHARE);
+    }
+
     @ModelAttribute("me")
     Member me() {
         return CurrentMemberResolver.current();
