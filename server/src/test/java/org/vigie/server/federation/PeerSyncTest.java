@@ -23,7 +23,9 @@ import org.vigie.server.support.VigieTest;
 
 /**
  * The TAXII client and the pull against a small fake TAXII server: what is kept, skipped and
- * refused, pagination and the cursor, errors recorded on the run, the token kept secret.
+ * refused, pagination and the cursor, errors recorded on the run, the token kept secret. Objects
+ * pulled in bulk are GREEN, shared into this test's community: a thousand CLEAR objects would be
+ * visible to every other test of the shared application and crowd their first pages.
  */
 @VigieTest
 class PeerSyncTest {
@@ -200,7 +202,7 @@ class PeerSyncTest {
         peerHub.giveNext = false;
         Instant t = Instant.parse("2027-05-01T10:00:00Z");
         for (int i = 0; i < PullSync.PAGE_SIZE + 1; i++) {
-            peerHub.add(t.plusMillis(i), indicator(id(), "2027-03-01T10:00:00.000Z", Tlp.CLEAR));
+            peerHub.add(t.plusMillis(i), indicator(id(), "2027-03-01T10:00:00.000Z", Tlp.GREEN));
         }
         UUID peer = registerPeer();
 
@@ -215,7 +217,7 @@ class PeerSyncTest {
     void aMalformedPageFailsTheRunAndTheCursorStaysAtTheLastPageStored() {
         Instant t = Instant.parse("2027-06-01T10:00:00Z");
         for (int i = 0; i < PullSync.PAGE_SIZE + 1; i++) {
-            peerHub.add(t.plusMillis(i), indicator(id(), "2027-03-01T10:00:00.000Z", Tlp.CLEAR));
+            peerHub.add(t.plusMillis(i), indicator(id(), "2027-03-01T10:00:00.000Z", Tlp.GREEN));
         }
         peerHub.brokenPages.add(1);
         UUID peer = registerPeer();
@@ -252,7 +254,7 @@ class PeerSyncTest {
     void aSyncIsCancelledBetweenPagesAndOnlyOneRunsAtATime() {
         Instant t = Instant.parse("2027-07-01T10:00:00Z");
         for (int i = 0; i < PullSync.PAGE_SIZE * 3; i++) {
-            peerHub.add(t.plusMillis(i), indicator(id(), "2027-03-01T10:00:00.000Z", Tlp.CLEAR));
+            peerHub.add(t.plusMillis(i), indicator(id(), "2027-03-01T10:00:00.000Z", Tlp.GREEN));
         }
         peerHub.pageDelayMillis = 700;
         UUID peer = registerPeer();
