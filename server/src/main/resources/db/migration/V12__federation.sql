@@ -25,7 +25,8 @@ CREATE TABLE federation_peers (
     -- optional push: a local community's feed to a collection of the peer
     push_community_id    uuid        REFERENCES communities (id),
     push_collection_id   text        CHECK (push_collection_id IS NULL OR length(btrim(push_collection_id)) BETWEEN 1 AND 200),
-    push_cursor          timestamptz,
+    -- the last version pushed: its added_at, id and modified (a keyset: many versions share an added_at)
+    push_cursor          text,
     created_at           timestamptz NOT NULL,
     updated_at           timestamptz NOT NULL,
     CHECK ((push_community_id IS NULL) = (push_collection_id IS NULL))

@@ -10,7 +10,7 @@ import org.vigie.core.sharing.Tlp;
  */
 public record Peer(UUID id, String name, String discoveryUrl, String apiRoot, String collectionId, AuthScheme authScheme,
                    String username, UUID organisationId, UUID communityId, Tlp maxTlp, int pullIntervalMinutes,
-                   boolean enabled, String pullCursor, UUID pushCommunityId, String pushCollectionId, Instant pushCursor,
+                   boolean enabled, String pullCursor, UUID pushCommunityId, String pushCollectionId, String pushCursor,
                    Instant createdAt, Instant updatedAt) {
 
     public boolean pushes() {

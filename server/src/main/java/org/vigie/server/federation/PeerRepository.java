@@ -92,9 +92,8 @@ class PeerRepository {
         jdbc.sql("UPDATE federation_peers SET pull_cursor = :cursor WHERE id = :id").param("id", id).param("cursor", cursor).update();
     }
 
-    void advancePushCursor(UUID id, Instant cursor) {
-        jdbc.sql("UPDATE federation_peers SET push_cursor = :cursor WHERE id = :id").param("id", id)
-                .param("cursor", Timestamp.from(cursor)).update();
+    void advancePushCursor(UUID id, String cursor) {
+        jdbc.sql("UPDATE federation_peers SET push_cursor = :cursor WHERE id = :id").param("id", id).param("cursor", cursor).update();
     }
 
     void delete(UUID id) {
@@ -102,13 +101,12 @@ class PeerRepository {
     }
 
     private static Peer map(ResultSet rs, int row) throws SQLException {
-        Timestamp pushCursor = rs.getTimestamp("push_cursor");
         return new Peer(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("discovery_url"), rs.getString("api_root"),
                 rs.getString("collection_id"), AuthScheme.valueOf(rs.getString("auth_scheme")), rs.getString("username"),
                 rs.getObject("organisation_id", UUID.class), rs.getObject("community_id", UUID.class),
                 Tlp.valueOf(rs.getString("max_tlp")), rs.getInt("pull_interval_minutes"), rs.getBoolean("enabled"),
                 rs.getString("pull_cursor"), rs.getObject("push_community_id", UUID.class), rs.getString("push_collection_id"),
-                pushCursor == null ? null : pushCursor.toInstant(),
+                rs.getString("push_cursor"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -72,7 +72,8 @@ class PullSync {
                 return true;
             }
             TaxiiClient.Page received = client.objects(peer.apiRoot(), peer.collectionId(), credentials, addedAfter, next, PAGE_SIZE);
-            String pageCursor = received.dateAddedLast() != null ? received.dateAddedLast() : cursor;
+            String pageCursor = received.dateAddedLast() == null ? cursor
+                    : received.more() ? justBefore(received.dateAddedLast(), cursor) : received.dateAddedLast();
             storePage(peer, run, received.objects(), pageCursor);
             cursor = pageCursor;
             if (!received.more() || received.objects().isEmpty()) {
@@ -153,6 +154,20 @@ class PullSync {
             // incidents carrying Vigie's report extension become reports here too (search, correlation)
             reports.indexStoredIncidents(storedObjects);
         });
+    }
+
+    /**
+     * The cursor to keep after a page that is not the last: many objects can share a date added (one
+     * import), and the next page may hold more of the page's last date, which {@code added_after} of
+     * that date would leave out if this run stopped here. One microsecond before it, the next run
+     * asks again for the few already stored (unchanged) and misses none.
+     */
+    static String justBefore(String dateAdded, String previous) {
+        try {
+            return Instant.parse(dateAdded).minus(1, java.time.temporal.ChronoUnit.MICROS).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return previous; // a date we cannot read: keep the cursor we had, the pages are stored anyway
+        }
     }
 
     private static String idOf(JsonNode object) {

@@ -70,7 +70,7 @@ class PushSync {
         } catch (TaxiiException e) {
             throw e;
         }
-        Instant cursor = peer.pushCursor();
+        KnowledgeFeed.Position cursor = peer.pushCursor() == null ? null : KnowledgeFeed.Position.parse(peer.pushCursor());
         while (!cancelled.getAsBoolean()) {
             List<StoredObject> pending = feed.addedSince(asPeer, peer.pushCommunityId(), ceiling, cursor, peer.organisationId(), ENVELOPE_OBJECTS);
             if (pending.isEmpty()) {
@@ -78,7 +78,7 @@ class PushSync {
             }
             List<JsonNode> envelope = new ArrayList<>();
             long size = 0;
-            Instant last = cursor;
+            KnowledgeFeed.Position last = cursor;
             for (StoredObject object : pending) {
                 long bytes = bytes(object.object());
                 if (!envelope.isEmpty() && size + bytes > budget) {
@@ -90,7 +90,7 @@ class PushSync {
                 }
                 envelope.add(object.object());
                 size += bytes;
-                last = object.addedAt();
+                last = KnowledgeFeed.Position.of(object);
             }
             JsonNode status = finalStatus(peer, credentials, client.addObjects(peer.apiRoot(), peer.pushCollectionId(), credentials, envelope));
             List<SyncRun.Rejection> failures = new ArrayList<>();
@@ -98,10 +98,10 @@ class PushSync {
                     f.path("message").asText("refused by the peer"))));
             int successes = status.path("success_count").asInt(envelope.size() - failures.size());
             int stillPending = status.path("pending_count").asInt(0);
-            Instant advanced = last;
+            KnowledgeFeed.Position advanced = last;
             transactions.executeWithoutResult(tx -> {
                 runs.addPage(run, envelope.size(), successes, 0, 0, failures.size(), failures, advanced.toString());
-                peers.advancePushCursor(peer.id(), advanced);
+                peers.advancePushCursor(peer.id(), advanced.toString());
                 audit.record(AuditEvent.of("federation.pushed", "peer", peer.id()).with("name", peer.name())
                         .with("collection", peer.pushCollectionId()).with("sent", envelope.size()).with("succeeded", successes)
                         .with("failed", failures.size()).with("pending", stillPending)

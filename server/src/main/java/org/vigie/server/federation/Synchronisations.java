@@ -145,8 +145,7 @@ public class Synchronisations {
             Peer current = peers.find(peer.id()).orElse(null);
             if (finished && current != null && current.pushes() && !cancelled.get()) {
                 // the push follows the pull as its own run: one run at a time per peer
-                runs.start(peer.id(), SyncRun.Direction.PUSH, run.trigger(), current.pushCursor() == null ? null
-                        : current.pushCursor().toString(), clock.instant())
+                runs.start(peer.id(), SyncRun.Direction.PUSH, run.trigger(), current.pushCursor(), clock.instant())
                         .ifPresent(pushRun -> perform(current, pushRun, cancelled, SyncRun.Direction.PUSH));
             }
         } finally {

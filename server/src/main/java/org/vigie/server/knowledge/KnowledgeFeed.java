@@ -40,23 +40,48 @@ public class KnowledgeFeed {
     }
 
     /**
-     * @param after versions stored strictly after this instant (null: from the start)
+     * A place in the feed: versions are ordered by when they were stored, then id and version (an
+     * import stores many versions at the same instant, so the instant alone does not say where one stopped).
+     */
+    public record Position(Instant addedAt, String stixId, Instant modified) {
+
+        public static Position of(StoredObject object) {
+            return new Position(object.addedAt(), object.stixId(), object.modified());
+        }
+
+        /** "added_at|id|modified", as kept by a follower. */
+        @Override
+        public String toString() {
+            return addedAt + "|" + stixId + "|" + modified;
+        }
+
+        public static Position parse(String text) {
+            String[] parts = text.split("\\|", 3);
+            return new Position(Instant.parse(parts[0]), parts[1], Instant.parse(parts[2]));
+        }
+    }
+
+    /**
+     * @param after versions after this place in the feed (null: from the start)
      * @param exceptOwner leaves out this organisation's objects (what a peer sent, not to be echoed back), or null
      */
-    public List<StoredObject> addedSince(Viewer viewer, UUID community, Tlp ceiling, Instant after, UUID exceptOwner, int limit) {
+    public List<StoredObject> addedSince(Viewer viewer, UUID community, Tlp ceiling, Position after, UUID exceptOwner, int limit) {
         VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
         String levels = Arrays.stream(Tlp.values()).filter(t -> t.compareTo(ceiling) <= 0 && !VisibilityPolicy.readIsAudited(t))
                 .map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "));
         Map<String, Object> parameters = new java.util.HashMap<>(visible.parameters());
         parameters.put("community", community.toString());
-        parameters.put("after", Timestamp.from(after == null ? Instant.EPOCH : after));
+        Position from = after == null ? new Position(Instant.EPOCH, "", Instant.EPOCH) : after;
+        parameters.put("after", Timestamp.from(from.addedAt()));
+        parameters.put("afterId", from.stixId());
+        parameters.put("afterModified", Timestamp.from(from.modified()));
         parameters.put("except", exceptOwner == null ? new UUID(0, 0) : exceptOwner);
         parameters.put("limit", limit);
         return jdbc.sql("""
                 SELECT o.stix_id, o.type, o.modified, o.is_latest, o.owner_organisation, o.tlp, o.pap, o.dist_communities,
                        o.dist_organisations, o.dist_users, o.added_at, o.object
                 FROM stix_objects o
-                WHERE o.added_at > :after AND o.dist_communities @> ARRAY[CAST(:community AS uuid)]
+                WHERE (o.added_at, o.stix_id, o.modified) > (:after, :afterId, :afterModified) AND o.dist_communities @> ARRAY[CAST(:community AS uuid)]
                   AND o.owner_organisation IS NOT NULL AND o.owner_organisation <> :except
                   AND o.tlp IN (""" + levels + ") AND " + visible.sql() + """
                  ORDER BY o.added_at, o.stix_id, o.modified LIMIT :limit""")
