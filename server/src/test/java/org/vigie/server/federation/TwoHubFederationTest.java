@@ -171,6 +171,21 @@ class TwoHubFederationTest {
             JsonNode pushedAgain = FederationFixtures.waitForLatest(onB.admin(), peer, "PUSH",
                     FederationFixtures.syncAndWait(onB.admin(), peer));
             assertThat(pushedAgain.get("received").asInt()).as("pushing twice sends nothing new").isZero();
+
+            // 150 versions stored at the same instant (one bundle) go in two envelopes, none lost between them
+            List<Map<String, Object>> bundle = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                bundle.add(PeerSyncTest.indicator("indicator--" + UUID.randomUUID(), "2027-03-01T10:00:00.000Z", Tlp.GREEN));
+            }
+            Api.Response imported = readerOnB.post("/api/v1/objects?community=" + localCommunity, Map.of("type", "bundle",
+                    "id", "bundle--" + UUID.randomUUID(), "objects", bundle));
+            assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+            JsonNode bulk = FederationFixtures.waitForLatest(onB.admin(), peer, "PUSH", FederationFixtures.syncAndWait(onB.admin(), peer));
+            assertThat(bulk.get("pages").asInt()).isEqualTo(2);
+            assertThat(bulk.get("stored").asInt()).isEqualTo(150);
+            assertThat(hubA.bean(JdbcClient.class).sql("SELECT count(*) FROM stix_objects WHERE stix_id = ANY(CAST(:ids AS text[]))")
+                    .param("ids", bundle.stream().map(o -> o.get("id").toString()).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                    .query(Integer.class).single()).isEqualTo(150);
         }
     }
 
