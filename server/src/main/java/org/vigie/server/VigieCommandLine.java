@@ -49,11 +49,12 @@ final class VigieCommandLine {
                         Import a STIX 2.1 bundle or a MISP event into a running Vigie (VIGIE_URL, else
                         http://localhost:8080; token from VIGIE_TOKEN): upload with progress, follow the
                         job, print the summary; exit 0 when stored, 1 otherwise. Ctrl-C cancels.
+            """ + org.vigie.server.exchange.ExportCommand.USAGE + """
 
             Environment:
               VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
               VIGIE_ADMIN_PASSWORD                             password of 'admin' on first start (else generated)
-              VIGIE_URL, VIGIE_TOKEN                           the Vigie and the API token 'vigie import' uses
+              VIGIE_URL, VIGIE_TOKEN                           import, export: the running Vigie and the API token to ask it with
             """;
 
     private final PrintStream out;
@@ -80,6 +81,7 @@ final class VigieCommandLine {
                         : args[1].equals("taxii") ? benchTaxii(rest(args, 2))
                         : args[1].equals("import") ? benchImport(rest(args, 2))
                         : usage("unknown benchmark '" + args[1] + "'");
+                case "export" -> new org.vigie.server.exchange.ExportCommand(out, err, System::getenv).run(rest(args, 1));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

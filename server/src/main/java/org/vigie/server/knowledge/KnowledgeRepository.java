@@ -237,6 +237,102 @@ class KnowledgeRepository {
         return jdbc.sql(sql.toString()).params(parameters).query(this::map).list();
     }
 
+    // ---- exports: keyset pages and batches, always through the policy ----------------------------
+
+    /** The latest versions of these objects that the viewer may see, by id (ids they may not see are simply absent). */
+    List<StoredObject> latestVisible(Viewer viewer, java.util.Collection<String> stixIds) {
+        if (stixIds.isEmpty()) {
+            return List.of();
+        }
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.is_latest AND o.stix_id = ANY(CAST(:ids AS text[])) AND "
+                        + visible.sql() + " ORDER BY o.stix_id")
+                .params(visible.parameters()).param("ids", textArray(stixIds))
+                .query(this::map).list();
+    }
+
+    /** Every version of these objects that the viewer may see, by id then oldest first. */
+    List<StoredObject> visibleVersions(Viewer viewer, java.util.Collection<String> stixIds) {
+        if (stixIds.isEmpty()) {
+            return List.of();
+        }
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.stix_id = ANY(CAST(:ids AS text[])) AND "
+                        + visible.sql() + " ORDER BY o.stix_id, o.modified")
+                .params(visible.parameters()).param("ids", textArray(stixIds))
+                .query(this::map).list();
+    }
+
+    /**
+     * One keyset page of the latest versions the viewer may see, in id order after {@code afterId}:
+     * walks the unique index on latest ids, so page N costs what page 1 does (no OFFSET).
+     */
+    List<StoredObject> visibleAfter(Viewer viewer, KnowledgeStore.Selection selection, String afterId, int limit) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.is_latest AND " + visible.sql());
+        Map<String, Object> parameters = new LinkedHashMap<>(visible.parameters());
+        if (StringUtils.hasText(selection.type())) {
+            // ids start with their type: the range keeps the walk on the id index
+            sql.append(" AND o.type = :type AND o.stix_id >= :typeFrom AND o.stix_id < :typeTo");
+            parameters.put("type", selection.type().trim());
+            parameters.put("typeFrom", selection.type().trim() + "--");
+            parameters.put("typeTo", selection.type().trim() + "-.");
+        }
+        if (StringUtils.hasText(selection.text())) {
+            sql.append(" AND o.search @@ (websearch_to_tsquery('english', :q) || websearch_to_tsquery('french', :q))");
+            parameters.put("q", selection.text().trim());
+        }
+        if (selection.owner() != null) {
+            sql.append(" AND o.owner_organisation = :owner");
+            parameters.put("owner", selection.owner());
+        }
+        if (selection.community() != null) {
+            sql.append(" AND o.dist_communities @> ARRAY[CAST(:community AS uuid)]");
+            parameters.put("community", selection.community().toString());
+        }
+        if (afterId != null) {
+            sql.append(" AND o.stix_id > :after");
+            parameters.put("after", afterId);
+        }
+        sql.append(" ORDER BY o.stix_id LIMIT :limit");
+        parameters.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(parameters).query(this::map).list();
+    }
+
+    /** The latest notes the viewer may see about any of these objects, by id. */
+    List<StoredObject> notesAboutAny(Viewer viewer, java.util.Collection<String> stixIds) {
+        if (stixIds.isEmpty()) {
+            return List.of();
+        }
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        StringBuilder any = new StringBuilder();
+        Map<String, Object> parameters = new LinkedHashMap<>(visible.parameters());
+        int i = 0;
+        for (String id : stixIds) {
+            any.append(i == 0 ? "" : " OR ").append("(o.object -> 'object_refs') @> jsonb_build_array(CAST(:ref").append(i).append(" AS text))");
+            parameters.put("ref" + i, id);
+            i++;
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.is_latest AND o.type = 'note' AND (" + any + ") AND "
+                        + visible.sql() + " ORDER BY o.stix_id")
+                .params(parameters).query(this::map).list();
+    }
+
+    /** The latest attack-patterns the viewer may see that carry one of these external ids from this source. */
+    List<StoredObject> attackPatternsByExternalId(Viewer viewer, String sourceName, java.util.Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.is_latest AND o.type = 'attack-pattern' AND EXISTS ("
+                        + "SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(o.object -> 'external_references') = 'array' "
+                        + "THEN o.object -> 'external_references' ELSE '[]'::jsonb END) r "
+                        + "WHERE r ->> 'source_name' = :source AND r ->> 'external_id' = ANY(CAST(:ids AS text[]))) AND "
+                        + visible.sql() + " ORDER BY o.stix_id")
+                .params(visible.parameters()).param("source", sourceName).param("ids", textArray(externalIds))
+                .query(this::map).list();
+    }
+
     private StoredObject map(ResultSet rs, int row) throws SQLException {
         String pap = rs.getString("pap");
         Sharing sharing = new Sharing(rs.getObject("owner_organisation", UUID.class), Tlp.valueOf(rs.getString("tlp")),

@@ -267,6 +267,43 @@ public class KnowledgeStore {
         return notes;
     }
 
+    // ---- reading for exports ---------------------------------------------------------------------
+    // Exports read many pages; the exporter audits what it wrote (restricted objects included) in its
+    // own events, so these reads do not audit each page. Every one applies the visibility policy.
+
+    /**
+     * What an export selects among the latest versions; null or blank means "any".
+     *
+     * @param community objects shared into this community (its id in their distribution)
+     */
+    public record Selection(String type, String text, UUID owner, UUID community) {
+    }
+
+    /** One keyset page (id order, after {@code afterId}, null for the first) of the latest versions the viewer may see. */
+    public List<StoredObject> visibleAfter(Viewer viewer, Selection selection, String afterId, int limit) {
+        return repository.visibleAfter(viewer, selection, afterId, Math.max(1, Math.min(limit, 5000)));
+    }
+
+    /** The latest versions of these objects that the viewer may see (the others are absent), in id order. */
+    public List<StoredObject> latestVisible(Viewer viewer, java.util.Collection<String> stixIds) {
+        return repository.latestVisible(viewer, stixIds);
+    }
+
+    /** Every version of these objects that the viewer may see, in id order, oldest version first. */
+    public List<StoredObject> visibleVersions(Viewer viewer, java.util.Collection<String> stixIds) {
+        return repository.visibleVersions(viewer, stixIds);
+    }
+
+    /** The latest notes about any of these objects that the viewer may see (each note by its own marking). */
+    public List<StoredObject> notesAboutAny(Viewer viewer, java.util.Collection<String> stixIds) {
+        return repository.notesAboutAny(viewer, stixIds);
+    }
+
+    /** The latest attack-patterns the viewer may see carrying one of these external ids under this source name (e.g. DISARM). */
+    public List<StoredObject> attackPatterns(Viewer viewer, String sourceName, java.util.Collection<String> externalIds) {
+        return repository.attackPatternsByExternalId(viewer, sourceName, externalIds);
+    }
+
     private void auditRestrictedReads(List<StoredObject> read, String action) {
         List<String> restricted = read.stream()
                 .filter(o -> VisibilityPolicy.readIsAudited(o.sharing().tlp()))

@@ -3,8 +3,6 @@ package org.vigie.server.knowledge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -116,18 +114,7 @@ class ObjectApiController {
                 "page", found.page(), "size", found.size(), "more", found.more());
     }
 
-    @GetMapping("/export")
-    @Operation(summary = "A STIX 2.1 bundle of the latest versions you may see matching ?type= and ?q= (at most ?size=, 1000 by default)")
-    ObjectNode export(Member me, @RequestParam(required = false) String type, @RequestParam(required = false) String q,
-                      @RequestParam(defaultValue = "1000") int size) {
-        KnowledgeStore.Page found = store.search(me, type, q, null, 1, size);
-        ObjectNode bundle = json.createObjectNode();
-        bundle.put("type", "bundle");
-        bundle.put("id", "bundle--" + UUID.randomUUID());
-        ArrayNode objects = bundle.putArray("objects");
-        found.objects().forEach(o -> objects.add(o.object()));
-        return bundle;
-    }
+    // GET /api/v1/objects/export is served by the exchange module's STIX export (streamed, with its closure).
 
     private JsonNode readBody(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {

@@ -108,6 +108,24 @@ class ReportRepository {
                 .params(parameters).query(ReportRepository::row).list();
     }
 
+    /**
+     * One keyset page of the ids of the reports the viewer may see that match the filter, in id order
+     * after {@code afterId} (null for the first): exports walk millions of reports without OFFSET.
+     */
+    List<String> visibleIdsAfter(Viewer viewer, ReportFilter filter, String afterId, int limit) {
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        Map<String, Object> parameters = new LinkedHashMap<>(visible.parameters());
+        String where = where(filter, parameters);
+        if (afterId != null) {
+            where += " AND r.stix_id > :after";
+            parameters.put("after", afterId);
+        }
+        parameters.put("limit", limit);
+        return jdbc.sql("SELECT r.stix_id FROM reports r" + VISIBLE_JOIN + "WHERE " + visible.sql() + where
+                        + " ORDER BY r.stix_id LIMIT :limit")
+                .params(parameters).query(String.class).list();
+    }
+
     static final String ROW_COLUMNS = """
             r.stix_id, r.title, r.modified, r.occurred, r.election_id, r.cycle_phase, r.incident_types, r.outcome, o.tlp,
             r.owner_organisation, r.revoked, r.target_categories""";

@@ -62,6 +62,11 @@ public class Communities {
         return organisationId == null ? Set.of() : Set.copyOf(repository.activeCommunitiesOf(organisationId));
     }
 
+    /** Whether this organisation is a member of the community (whatever its charter acceptance). */
+    public boolean isMember(UUID communityId, UUID organisationId) {
+        return organisationId != null && repository.member(communityId, organisationId).isPresent();
+    }
+
     public Optional<Community> find(UUID id) {
         return repository.findById(id);
     }
