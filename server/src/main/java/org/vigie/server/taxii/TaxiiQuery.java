@@ -3,7 +3,6 @@ package org.vigie.server.taxii;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +115,5 @@ record TaxiiQuery(Instant addedAfter, Set<String> ids, Set<String> types, Set<St
             throw TaxiiException.badParameter(parameter, "'" + value + "' is not a timestamp such as 2026-11-24T10:15:30.000Z"
                     + (parameter.equals("match[version]") ? ", nor first, last or all" : ""));
         }
-    }
-
-    static List<String> names() {
-        return Arrays.asList("added_after", "limit", "next", "match[id]", "match[type]", "match[version]", "match[spec_version]");
     }
 }

@@ -344,6 +344,19 @@ class TaxiiServerTest {
                 .isEqualTo(dateAdded));
     }
 
+    @Test
+    void filterBracketsMayBeSentUnencodedAsCurlGSendsThem() throws Exception {
+        String wanted = storeA("tlp=AMBER");
+        storeA("tlp=AMBER");
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) new java.net.URL(
+                "http://127.0.0.1:" + port + objects(orgA.toString()) + "?match[id]=" + wanted).openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + tokenA);
+        connection.setRequestProperty("Accept", TaxiiClient.TAXII);
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        JsonNode envelope = new com.fasterxml.jackson.databind.ObjectMapper().readTree(connection.getInputStream());
+        assertThat(envelope.get("objects")).extracting(o -> o.get("id").asText()).containsExactly(wanted);
+    }
+
     static List<String> versions(Api.Response envelope) {
         assertThat(envelope.status()).as(envelope.toString()).isEqualTo(200);
         List<String> versions = new ArrayList<>();
