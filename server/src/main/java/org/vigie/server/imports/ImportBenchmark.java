@@ -111,6 +111,8 @@ public class ImportBenchmark {
             out.printf("  import throughput         %,.0f objects/s, %.1f MB/s   (target %,.0f objects/s: ratio %.2f)%n", rate,
                     bytes / 1048576.0 / seconds, TARGET_OBJECTS_PER_SECOND, rate / TARGET_OBJECTS_PER_SECOND);
             out.printf("  peak heap during import   %,d MB (sum of the heap pools' peaks)%n", peak / 1048576);
+            out.printf("  writing thread            %.1f s writing batches (store + report rows), %.1f s waiting for validated batches%n",
+                    progress.writingNanos.get() / 1e9, progress.waitingNanos.get() / 1e9);
             return new Result(progress.objectsRead.get(), bytes, seconds, rate, peak, progress.stored.get(), progress.rejected.get(),
                     outcome.state());
         } finally {
@@ -233,11 +235,12 @@ public class ImportBenchmark {
     }
 
     private static String hex(Random random, int bytes) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < bytes; i++) {
-            text.append(String.format("%02x", random.nextInt(256)));
+        char[] digits = "0123456789abcdef".toCharArray();
+        char[] text = new char[bytes * 2];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = digits[random.nextInt(16)];
         }
-        return text.toString();
+        return new String(text);
     }
 
     private static String words(Random random, int count) {

@@ -18,6 +18,9 @@ final class ImportProgress {
     final AtomicLong unchanged = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong reports = new AtomicLong();
+    /** Where the writing thread's time went: waiting for the next validated batch, and writing (for the benchmark). */
+    final AtomicLong waitingNanos = new AtomicLong();
+    final AtomicLong writingNanos = new AtomicLong();
     private final long bytesTotal;
     private volatile boolean cancelRequested;
 

@@ -114,6 +114,7 @@ class StixImport implements DisposableBean {
         String error = null;
         try {
             while (true) {
+                long waitStart = System.nanoTime();
                 Item item = queue.take();
                 if (item == Item.END) {
                     break;
@@ -129,6 +130,8 @@ class StixImport implements DisposableBean {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
                 progress.validated.addAndGet(batch.size());
+                long writeStart = System.nanoTime();
+                progress.waitingNanos.addAndGet(writeStart - waitStart);
                 if (progress.cancelRequested()) {
                     break;
                 }
@@ -151,6 +154,7 @@ class StixImport implements DisposableBean {
                     if (!partial && outcome.anyRejected()) {
                         writing = false; // refused at write time (another organisation's object): same as above
                     }
+                    progress.writingNanos.addAndGet(System.nanoTime() - writeStart);
                 } else {
                     java.util.Map<Integer, StoreOutcome.ObjectResult> byIndex = new java.util.HashMap<>();
                     refused.forEach(r -> byIndex.put(r.index(), r));

@@ -154,6 +154,18 @@ class ImportApiTest {
     }
 
     @Test
+    void aBundleMayAlsoBeSentAsAMultipartFile() {
+        String id = newId();
+
+        Api.Response answered = importer.postFile("/api/v1/import/stix?tlp=GREEN", "file", "bundle.json", "application/json",
+                bundle(indicator(id, "2027-03-01T10:00:00.000Z", "sent as a file")).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.json().path("fileName").asText()).isEqualTo("bundle.json");
+        assertThat(importer.get("/api/v1/objects/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
     void anObjectWithoutMarkingTakesTheImportsAndAMarkedOneKeepsItsOwn() {
         String unmarked = newId();
         String marked = newId();
