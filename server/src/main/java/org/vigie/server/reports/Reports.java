@@ -105,6 +105,66 @@ public class Reports {
         });
     }
 
+    /** What an import of a report from another tool did: stored a first version, a newer one, or nothing. */
+    public enum ImportStatus { CREATED, NEW_VERSION, UNCHANGED }
+
+    public record Imported(Report report, ImportStatus status) {
+    }
+
+    /**
+     * Stores a report that another tool (MISP) holds under its own id and version: the caller derives
+     * the incident {@code id} and {@code modified} from the source, so that importing the same
+     * version again stores nothing and a newer version of the source becomes a new version of the same
+     * report. Companion objects (actors, indicators, relationships, notes) are stored with the report's
+     * sharing in the same transaction; they carry their own deterministic ids and versions.
+     * A source version not newer than the stored report is left alone (the report may have been edited
+     * in Vigie since).
+     */
+    public Imported fileImported(Member author, String id, Instant created, Instant modified, ReportDraft draft, List<JsonNode> companions,
+                                 SharingRequest sharing, String source) {
+        ensureMayReport(author);
+        if (sharing.tlp() == null) {
+            throw new InvalidFieldException("tlp", "reports.tlp.required", "Choose a TLP marking for the report.");
+        }
+        Instant version = ReportStix.stixTime(modified);
+        Optional<Report> current = find(author, id);
+        if (current.isPresent()) {
+            ensureOwner(author, current.get());
+            if (!version.isAfter(current.get().modified())) {
+                return new Imported(current.get(), ImportStatus.UNCHANGED);
+            }
+        }
+        Instant first = ReportStix.stixTime(current.map(Report::created).orElse(created.isAfter(version) ? version : created));
+        List<String> companionIds = companions.stream().map(c -> c.path("id").asText()).toList();
+        rules.check(author, draft, companionIds);
+        // a report revoked in Vigie stays revoked: a newer version at the source does not undo the owner's decision
+        boolean revoked = current.map(Report::revoked).orElse(false);
+        ObjectNode incident = stix.toIncident(id, first, version, revoked, draft);
+        return transactions.execute(tx -> {
+            if (current.isPresent() && !repository.lockModified(id).equals(current.get().modified())) {
+                throw conflict(get(author, id), draft);
+            }
+            List<JsonNode> objects = new ArrayList<>(companions);
+            objects.add(incident);
+            store.store(author, objects, "/objects", sharing, false);
+            repository.save(id, first, version, author.organisationId(), revoked, draft);
+            correlations.index(id, draft, revoked);
+            audit.record(AuditEvent.of(current.isPresent() ? "report.import-updated" : "report.imported", "report", id)
+                    .with("source", source).with("version", version.toString()).with("tlp", sharing.tlp().name())
+                    .with("observables", draft.observables().size()).with("companions", companions.size()));
+            return new Imported(new Report(id, first, version, true, revoked, null, draft),
+                    current.isPresent() ? ImportStatus.NEW_VERSION : ImportStatus.CREATED);
+        });
+    }
+
+    private Optional<Report> find(Member reader, String id) {
+        try {
+            return Optional.of(get(reader, id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     private ObjectNode companion(String type, String name, String description, Instant now) {
         ObjectNode object = json.createObjectNode();
         object.put("type", type);
