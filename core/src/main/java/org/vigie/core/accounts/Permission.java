@@ -48,5 +48,11 @@ public enum Permission {
      * organisation administrator may correct them. Reading elections needs no permission: every
      * signed-in user may.
      */
-    ELECTION_MANAGE
+    ELECTION_MANAGE,
+    /**
+     * Register, change and remove peer hubs and run their synchronisation (federation): platform
+     * administrators. What a peer receives or sends is still decided by the visibility policy on the
+     * peer's side and the markings accepted here, not by this permission.
+     */
+    FEDERATION_MANAGE
 }

@@ -34,7 +34,7 @@ public final class Permissions {
         }
         boolean platform = member.platformAdministrator();
         return switch (permission) {
-            case ORGANISATION_CREATE, PLATFORM_ADMINISTRATOR_GRANT, AUDIT_READ, METRICS_READ -> platform;
+            case ORGANISATION_CREATE, PLATFORM_ADMINISTRATOR_GRANT, AUDIT_READ, METRICS_READ, FEDERATION_MANAGE -> platform;
             case ORGANISATION_EDIT, ACCOUNT_MANAGE, CONTACT_MANAGE -> platform || member.administers(organisation);
             case ACCOUNT_LIST -> platform || member.belongsTo(organisation);
             case KNOWLEDGE_SHARE -> member.organisationId() != null && member.role() != OrganisationRole.VIEWER;

@@ -96,6 +96,13 @@ class PermissionsTest {
     }
 
     @Test
+    void onlyPlatformAdministratorsManagePeerHubs() {
+        assertThat(Permissions.allows(platformAdmin, Permission.FEDERATION_MANAGE)).isTrue();
+        assertThat(Permissions.allows(orgAdmin, Permission.FEDERATION_MANAGE)).isFalse();
+        assertThat(Permissions.allows(analyst, Permission.FEDERATION_MANAGE)).isFalse();
+    }
+
+    @Test
     void nobodyIsAllowedAnythingWithoutAnAccount() {
         for (Permission p : Permission.values()) {
             assertThat(Permissions.allows(null, p, ours)).isFalse();

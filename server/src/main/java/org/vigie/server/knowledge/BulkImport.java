@@ -16,8 +16,9 @@ import org.vigie.core.sharing.Distribution;
  *
  * <p>Requests (the STIX import, TAXII, federation, MISP) go through a {@link Session}, opened with the
  * importer's permission and distribution checks. {@link #prepare(UUID, UUID, List, SharingRequest)}
- * skips those checks: it is for benchmarks only, whose batches were vouched for elsewhere, and is never
- * reachable from a request.
+ * skips those checks: it is for benchmarks and for federation pulls, whose batches were vouched for
+ * elsewhere (a peer hub registered by a platform administrator; its objects are owned by the local
+ * organisation standing for the peer, which is no member of the community they are shared into).
  */
 @Component
 public class BulkImport {

@@ -71,9 +71,11 @@ class KnowledgePagesController {
     private final Communities communities;
     private final Accounts accounts;
     private final ObjectMapper json;
+    private final org.springframework.beans.factory.ObjectProvider<VersionOrigins> origins;
 
     KnowledgePagesController(KnowledgeStore store, Organisations organisations, Communities communities, Accounts accounts,
-                             ObjectMapper json) {
+                             ObjectMapper json, org.springframework.beans.factory.ObjectProvider<VersionOrigins> origins) {
+        this.origins = origins;
         this.store = store;
         this.organisations = organisations;
         this.communities = communities;
@@ -143,7 +145,7 @@ class KnowledgePagesController {
     }
 
     /** A version in the list of versions: its {@code modified} as the object writes it, for the link. */
-    record Version(String modified, Instant addedAt, boolean latest, boolean shown) {
+    record Version(String modified, Instant addedAt, boolean latest, boolean shown, VersionOrigins.Origin origin) {
     }
 
     @GetMapping("/objects/{stixId}")
@@ -179,9 +181,11 @@ class KnowledgePagesController {
         model.addAttribute("sharedOrganisations", distribution.organisations().stream()
                 .map(organisations::find).flatMap(Optional::stream).map(Organisation::name).sorted().toList());
         model.addAttribute("namedPeople", distribution.users().size());
+        java.util.Map<Instant, VersionOrigins.Origin> received = new java.util.HashMap<>();
+        origins.orderedStream().forEach(source -> received.putAll(source.of(stixId)));
         model.addAttribute("versions", versions.stream()
                 .map(v -> new Version(v.object().path("modified").asText(v.modified().toString()), v.addedAt(), v.latest(),
-                        v.modified().equals(shown.modified())))
+                        v.modified().equals(shown.modified()), received.get(v.modified())))
                 .toList());
         return "knowledge/object";
     }

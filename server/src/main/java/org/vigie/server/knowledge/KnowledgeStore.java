@@ -441,13 +441,15 @@ public class KnowledgeStore {
 
     /** Another version of an object that is already stored. */
     private StoreOutcome.ObjectResult write(Member author, Prepared object, KnowledgeRepository.Head head, Instant now) {
+        // A version already stored is unchanged whoever sends it again: a peer hub echoing back what
+        // it received, or the reference objects (marking definitions, DISARM) every hub publishes.
+        if (repository.versionExists(object.id(), object.modified())) {
+            return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.UNCHANGED, List.of());
+        }
         if (!author.organisationId().equals(head.owner())) {
             return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.REJECTED,
                     List.of(new StoreOutcome.Problem(object.pointer() + "/id",
                             NOT_OWNER + "; anyone who can read it may propose a correction as a STIX note")));
-        }
-        if (repository.versionExists(object.id(), object.modified())) {
-            return new StoreOutcome.ObjectResult(object.index(), object.id(), object.modifiedText(), StoreOutcome.Status.UNCHANGED, List.of());
         }
         boolean newest = object.modified().isAfter(head.modified());
         Sharing effective = newest ? object.sharing() : repository.sharingOf(object.id()).orElse(object.sharing());

@@ -76,11 +76,11 @@ public class Communities {
     }
 
     /** Every community, with where the reader's organisation stands in each. */
-    List<CommunitySummary> all(Member reader) {
+    public List<CommunitySummary> all(Member reader) {
         return repository.summaries(reader == null ? null : reader.organisationId());
     }
 
-    List<Membership> members(UUID id) {
+    public List<Membership> members(UUID id) {
         get(id);
         return repository.members(id);
     }
