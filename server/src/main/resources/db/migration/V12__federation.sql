@@ -73,5 +73,6 @@ CREATE TABLE federation_provenance (
     run_id      uuid        REFERENCES federation_runs (id) ON DELETE SET NULL,
     received_at timestamptz NOT NULL,
     PRIMARY KEY (stix_id, modified),
-    FOREIGN KEY (stix_id, modified) REFERENCES stix_objects (stix_id, modified)
+    -- a version its owner deletes (TAXII DELETE) takes its provenance with it; the audit log keeps both facts
+    FOREIGN KEY (stix_id, modified) REFERENCES stix_objects (stix_id, modified) ON DELETE CASCADE
 );
