@@ -219,7 +219,7 @@ final class BundleWriter {
             more = false;
             if (!disarm.isEmpty()) {
                 List<String> ids = drain(disarm);
-                writeStored(store.attackPatterns(viewer, DisarmFramework.SOURCE_NAME, ids));
+                writeStored(store.attackPatterns(viewer, DisarmFramework.SOURCE_NAMES, ids));
                 more = true;
             }
             if (!extensions.isEmpty()) {

@@ -318,18 +318,18 @@ class KnowledgeRepository {
                 .params(parameters).query(this::map).list();
     }
 
-    /** The latest attack-patterns the viewer may see that carry one of these external ids from this source. */
-    List<StoredObject> attackPatternsByExternalId(Viewer viewer, String sourceName, java.util.Collection<String> externalIds) {
+    /** The latest reference attack-patterns the viewer may see that carry one of these external ids under one of these sources. */
+    List<StoredObject> attackPatternsByExternalId(Viewer viewer, java.util.Collection<String> sourceNames, java.util.Collection<String> externalIds) {
         if (externalIds.isEmpty()) {
             return List.of();
         }
         VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
-        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.is_latest AND o.type = 'attack-pattern' AND EXISTS ("
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stix_objects o WHERE o.is_latest AND o.type = 'attack-pattern' AND o.owner_organisation IS NULL AND EXISTS ("
                         + "SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(o.object -> 'external_references') = 'array' "
                         + "THEN o.object -> 'external_references' ELSE '[]'::jsonb END) r "
-                        + "WHERE r ->> 'source_name' = :source AND r ->> 'external_id' = ANY(CAST(:ids AS text[]))) AND "
+                        + "WHERE r ->> 'source_name' = ANY(CAST(:sources AS text[])) AND r ->> 'external_id' = ANY(CAST(:ids AS text[]))) AND "
                         + visible.sql() + " ORDER BY o.stix_id")
-                .params(visible.parameters()).param("source", sourceName).param("ids", textArray(externalIds))
+                .params(visible.parameters()).param("sources", textArray(sourceNames)).param("ids", textArray(externalIds))
                 .query(this::map).list();
     }
 

@@ -299,9 +299,9 @@ public class KnowledgeStore {
         return repository.notesAboutAny(viewer, stixIds);
     }
 
-    /** The latest attack-patterns the viewer may see carrying one of these external ids under this source name (e.g. DISARM). */
-    public List<StoredObject> attackPatterns(Viewer viewer, String sourceName, java.util.Collection<String> externalIds) {
-        return repository.attackPatternsByExternalId(viewer, sourceName, externalIds);
+    /** The latest reference attack-patterns (DISARM's) the viewer may see carrying one of these external ids under one of these source names. */
+    public List<StoredObject> attackPatterns(Viewer viewer, java.util.Collection<String> sourceNames, java.util.Collection<String> externalIds) {
+        return repository.attackPatternsByExternalId(viewer, sourceNames, externalIds);
     }
 
     private void auditRestrictedReads(List<StoredObject> read, String action) {

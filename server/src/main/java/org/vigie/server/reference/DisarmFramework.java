@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The STIX bundle is streamed with Jackson, object by object. Upstream quirks handled here:
  * techniques carry {@code kill_chain_name} and {@code external_references[].source_name}
- * {@code "mitre-attack"} (an ATT&amp;CK Navigator compatibility choice): they are DISARM techniques.
+ * {@code "mitre-attack"} (an ATT&amp;CK Navigator compatibility choice): they are DISARM techniques. The model reads them so; the STIX objects are published unchanged.
  * A technique's tactic is the tactic whose {@code x_mitre_shortname} is its kill-chain
  * {@code phase_name}; the red grid (red_framework_ids.csv) must agree, and gives the order of
  * techniques in a tactic and the phase of each tactic. Tactics are ordered as the framework's own
@@ -51,13 +51,18 @@ public final class DisarmFramework {
     public static final String ATTRIBUTION = "DISARM Framework \u00a9 DISARM Foundation, CC BY-SA 4.0";
     public static final String LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/";
     public static final String SOURCE_URL = "https://github.com/DISARMFoundation/DISARMframeworks";
-    /** The kill chain and external-reference source name of the normalised STIX objects. */
-    public static final String KILL_CHAIN_NAME = "disarm";
+    /** The external-reference source name Vigie writes for a DISARM technique an incident names. */
     public static final String SOURCE_NAME = "DISARM";
+    /**
+     * The source name of DISARM ids in the framework's own STIX objects. They are published as they
+     * are (a hub re-exporting them must send DISARM's content under DISARM's versions), so a reader
+     * of stored attack-patterns accepts both names.
+     */
+    public static final String UPSTREAM_SOURCE_NAME = "mitre-attack";
+    public static final java.util.List<String> SOURCE_NAMES = java.util.List.of(SOURCE_NAME, UPSTREAM_SOURCE_NAME);
 
     static final String RESOURCES = "reference/disarm/";
     private static final Logger log = LoggerFactory.getLogger(DisarmFramework.class);
-    private static final String UPSTREAM_SOURCE_NAME = "mitre-attack";
     private static final Map<String, String> PHASE_NAMES = Map.of("P01", "Plan", "P02", "Prepare", "P03", "Execute", "P04", "Assess");
 
     /** A phase of an influence operation: P01 Plan, P02 Prepare, P03 Execute, P04 Assess. */
@@ -256,7 +261,7 @@ public final class DisarmFramework {
                 .collect(Collectors.collectingAndThen(Collectors.groupingBy(Countermeasure::tacticId, LinkedHashMap::new, Collectors.toList()),
                         DisarmFramework::immutable));
 
-        this.stixObjects = normalise(bundle, tactics, techniques, tacticsById);
+        this.stixObjects = inDependencyOrder(bundle, tactics, techniques);
         log.info("{} read in {} ms", this, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -351,13 +356,12 @@ public final class DisarmFramework {
     }
 
     /**
-     * The framework as STIX 2.1 objects normalised for Vigie, in an order where every object comes
-     * after those it refers to: the identity, the marking-definition, the 16 tactics, the matrix, the
-     * 391 attack-patterns, then the 288 subtechnique-of relationships. Each attack-pattern has one
-     * kill-chain phase {@code {"kill_chain_name": "disarm", "phase_name": <its tactic's shortname>}},
-     * and every external reference of source {@code mitre-attack} is of source {@code DISARM}; all
-     * other properties are kept as published, custom {@code x_mitre_*} ones included. A fresh copy
-     * on each call: the caller may change it.
+     * The framework's STIX 2.1 objects exactly as DISARM publishes them (kill chains and external
+     * references of source {@code mitre-attack} included: re-exported under DISARM's ids and
+     * versions, they must be DISARM's content), in an order where every object comes after those it
+     * refers to: the identity, the marking-definition, the 16 tactics, the matrix, the 391
+     * attack-patterns, then the 288 subtechnique-of relationships. A fresh copy on each call: the
+     * caller may change it.
      */
     public List<JsonNode> stixObjects() {
         return stixObjects.stream().map(node -> (JsonNode) node.deepCopy()).toList();
@@ -365,8 +369,7 @@ public final class DisarmFramework {
 
     // ----- loading -----
 
-    private static List<ObjectNode> normalise(Bundle bundle, List<Tactic> tactics, List<Technique> techniques,
-                                              Map<String, Tactic> tacticsById) {
+    private static List<ObjectNode> inDependencyOrder(Bundle bundle, List<Tactic> tactics, List<Technique> techniques) {
         Map<String, ObjectNode> tacticNodes = bundle.tacticsByStixId();
         Map<String, ObjectNode> patternNodes = bundle.attackPatternsByStixId();
         List<ObjectNode> all = new ArrayList<>();
@@ -375,22 +378,10 @@ public final class DisarmFramework {
         tactics.forEach(t -> all.add(tacticNodes.get(t.stixId())));
         all.addAll(bundle.matrices);
         for (Technique technique : techniques) {
-            ObjectNode node = patternNodes.get(technique.stixId());
-            ArrayNode phases = node.putArray("kill_chain_phases");
-            for (String tacticId : technique.tacticIds()) {
-                phases.addObject().put("kill_chain_name", KILL_CHAIN_NAME).put("phase_name", tacticsById.get(tacticId).shortname());
-            }
-            all.add(node);
+            all.add(patternNodes.get(technique.stixId()));
         }
         all.addAll(bundle.relationships);
         all.addAll(bundle.others);
-        for (ObjectNode node : all) {
-            for (JsonNode reference : node.path("external_references")) {
-                if (UPSTREAM_SOURCE_NAME.equals(reference.path("source_name").asText())) {
-                    ((ObjectNode) reference).put("source_name", SOURCE_NAME);
-                }
-            }
-        }
         return List.copyOf(all);
     }
 

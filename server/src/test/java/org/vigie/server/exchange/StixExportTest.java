@@ -114,7 +114,7 @@ class StixExportTest {
         assertThat(incident.has("created_by_ref")).as("exported objects are not rewritten").isFalse();
         assertThat(ofType(bundle, "attack-pattern")).singleElement().satisfies(technique -> assertThat(technique.get("external_references"))
                 .anySatisfy(r -> {
-                    assertThat(r.get("source_name").asText()).isEqualTo(DisarmFramework.SOURCE_NAME);
+                    assertThat(r.get("source_name").asText()).as("as DISARM publishes it").isEqualTo(DisarmFramework.UPSTREAM_SOURCE_NAME);
                     assertThat(r.get("external_id").asText()).isEqualTo("T0085");
                 }));
         assertThat(danglingRefs(bundle)).as("everything referenced is in the bundle").isEmpty();

@@ -290,13 +290,13 @@ class KnowledgeApiTest {
     }
 
     @Test
-    void disarmTechniquesAreReferenceDataInTheStoreWithTheDisarmKillChain() {
+    void disarmTechniquesAreReferenceDataInTheStoreAsDisarmPublishesThem() {
         JsonNode found = outsider.get("/api/v1/objects?type=attack-pattern&q=T0049").json().get("objects");
 
         JsonNode technique = java.util.stream.StreamSupport.stream(found.spliterator(), false)
                 .filter(t -> t.get("external_references").get(0).get("external_id").asText().equals("T0049"))
                 .findFirst().orElseThrow(() -> new AssertionError("T0049 not found in " + found.findValuesAsText("name")));
-        assertThat(technique.get("kill_chain_phases").get(0).get("kill_chain_name").asText()).isEqualTo("disarm");
+        assertThat(technique.get("kill_chain_phases").get(0).get("kill_chain_name").asText()).isEqualTo("mitre-attack");
         assertThat(technique.get("object_marking_refs").toString()).contains(Tlp.CLEAR.markingDefinitionId());
     }
 }
