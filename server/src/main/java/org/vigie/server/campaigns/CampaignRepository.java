@@ -64,6 +64,39 @@ class CampaignRepository {
                 .param("report", report).query(String.class).list();
     }
 
+    /** An object's newest stored version and owner, as the store holds them. */
+    record StoredHead(String id, Instant modified, UUID owner) {
+    }
+
+    java.util.Map<String, StoredHead> storedHeads(Collection<String> ids) {
+        java.util.Map<String, StoredHead> heads = new java.util.HashMap<>();
+        jdbc.sql("SELECT stix_id, modified, owner_organisation FROM stix_objects WHERE is_latest AND stix_id = ANY(CAST(:ids AS text[]))")
+                .param("ids", textArray(ids))
+                .query(rs -> {
+                    heads.put(rs.getString(1), new StoredHead(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class)));
+                });
+        return heads;
+    }
+
+    /** Creates the campaign's row, or moves it to this newer version. */
+    void upsert(String id, UUID owner, Instant modified) {
+        jdbc.sql("""
+                        INSERT INTO campaigns (stix_id, owner_organisation, modified) VALUES (:id, :owner, :modified)
+                        ON CONFLICT (stix_id) DO UPDATE SET modified = excluded.modified
+                        WHERE campaigns.owner_organisation = excluded.owner_organisation AND campaigns.modified < excluded.modified""")
+                .param("id", id).param("owner", owner).param("modified", Timestamp.from(modified)).update();
+    }
+
+    /** Adds a member if the campaign belongs to this organisation and the report exists; whether it was added. */
+    boolean addMember(String campaign, UUID owner, String report, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO campaign_reports (campaign_id, report_id, added_at)
+                        SELECT c.stix_id, r.stix_id, :at FROM campaigns c, reports r
+                        WHERE c.stix_id = :campaign AND c.owner_organisation = :owner AND r.stix_id = :report
+                        ON CONFLICT DO NOTHING""")
+                .param("campaign", campaign).param("owner", owner).param("report", report).param("at", Timestamp.from(at)).update() > 0;
+    }
+
     static String textArray(Collection<String> values) {
         return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));

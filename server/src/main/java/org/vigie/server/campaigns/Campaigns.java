@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -197,6 +198,61 @@ public class Campaigns {
     private static List<String> distinct(Collection<String> ids) {
         return ids == null ? List.of() : ids.stream().filter(java.util.Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty())
                 .distinct().toList();
+    }
+
+    /**
+     * Campaigns stored by an import (a bundle exported by a Vigie, a peer's pull, another tool's
+     * campaign) become campaigns here: each stored {@code campaign} gets its row, and its members are
+     * the reports that {@code attributed-to} relationships (incident → campaign, as Vigie's exports
+     * write them) or Vigie's extension name — only when the relationship belongs to the campaign's
+     * own organisation, so nobody adds reports to another organisation's campaign by importing a
+     * relationship. Members only grow here: an export leaves out the members its reader could not see,
+     * so an absent relationship says nothing. Call it in the transaction that stored the objects, with
+     * the objects as stored, after {@link org.vigie.server.reports.Reports#indexStoredIncidents}
+     * (members must be reports already); relationships must come in the same or a later batch than
+     * their campaign, as they do in Vigie's exports. Not audited here: the caller's import is.
+     *
+     * @return how many campaigns or memberships were written
+     */
+    public int indexStoredCampaigns(Collection<? extends JsonNode> storedObjects) {
+        Map<String, JsonNode> campaigns = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> attributions = new java.util.LinkedHashMap<>();
+        for (JsonNode object : storedObjects) {
+            String type = object == null ? "" : object.path("type").asText();
+            if (type.equals("campaign")) {
+                campaigns.put(object.path("id").asText(), object);
+            } else if (type.equals("relationship") && object.path("relationship_type").asText().equals("attributed-to")
+                    && object.path("source_ref").asText().startsWith("incident--") && object.path("target_ref").asText().startsWith("campaign--")) {
+                attributions.put(object.path("id").asText(), object);
+            }
+        }
+        if (campaigns.isEmpty() && attributions.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>(campaigns.keySet());
+        ids.addAll(attributions.keySet());
+        Map<String, CampaignRepository.StoredHead> heads = repository.storedHeads(ids);
+        Instant now = clock.instant();
+        int written = 0;
+        for (JsonNode campaign : campaigns.values()) {
+            CampaignRepository.StoredHead head = heads.get(campaign.path("id").asText());
+            if (head == null || head.owner() == null) {
+                continue; // refused by the store, or reference data
+            }
+            repository.upsert(head.id(), head.owner(), head.modified());
+            written++;
+            for (String report : CampaignStix.reportIds(campaign)) {
+                written += repository.addMember(head.id(), head.owner(), report, now) ? 1 : 0;
+            }
+        }
+        for (JsonNode relationship : attributions.values()) {
+            CampaignRepository.StoredHead head = heads.get(relationship.path("id").asText());
+            if (head != null && head.owner() != null && !relationship.path("revoked").asBoolean(false)) {
+                written += repository.addMember(relationship.path("target_ref").asText(), head.owner(),
+                        relationship.path("source_ref").asText(), now) ? 1 : 0;
+            }
+        }
+        return written;
     }
 
     // ---- reading -------------------------------------------------------------------------------

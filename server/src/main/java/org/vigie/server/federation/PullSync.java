@@ -43,9 +43,11 @@ class PullSync {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Reports reports;
+    private final org.vigie.server.campaigns.Campaigns campaigns;
 
     PullSync(TaxiiClient client, BulkImport store, Provenance provenance, RunRepository runs, PeerRepository peers,
-             Communities communities, TransactionTemplate transactions, Clock clock, Reports reports) {
+             Communities communities, TransactionTemplate transactions, Clock clock, Reports reports,
+             org.vigie.server.campaigns.Campaigns campaigns) {
         this.client = client;
         this.store = store;
         this.provenance = provenance;
@@ -55,6 +57,7 @@ class PullSync {
         this.transactions = transactions;
         this.clock = clock;
         this.reports = reports;
+        this.campaigns = campaigns;
     }
 
     /**
@@ -151,8 +154,9 @@ class PullSync {
             if (cursor != null) {
                 peers.advancePullCursor(peer.id(), cursor);
             }
-            // incidents carrying Vigie's report extension become reports here too (search, correlation)
+            // incidents carrying Vigie's report extension become reports here too (search, correlation), campaigns campaigns
             reports.indexStoredIncidents(storedObjects);
+            campaigns.indexStoredCampaigns(storedObjects);
         });
     }
 

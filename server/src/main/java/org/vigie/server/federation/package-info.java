@@ -4,6 +4,6 @@
  * {@code added_after}) into the knowledge store as the peer's local organisation, the sync runs and
  * the provenance of every version received.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"knowledge", "reports", "sharing", "organisations", "accounts",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"knowledge", "reports", "campaigns", "sharing", "organisations", "accounts",
         "audit", "web"})
 package org.vigie.server.federation;

@@ -25,6 +25,7 @@ import org.vigie.server.audit.AuditEvent;
 import org.vigie.server.audit.AuditTrail;
 import org.vigie.server.knowledge.BulkImport;
 import org.vigie.server.knowledge.StoreOutcome;
+import org.vigie.server.campaigns.Campaigns;
 import org.vigie.server.reports.Reports;
 
 /**
@@ -65,14 +66,16 @@ class StixImport implements DisposableBean {
     private final ObjectMapper json;
     private final TransactionTemplate transactions;
     private final Reports reports;
+    private final Campaigns campaigns;
     private final AuditTrail audit;
     private final ExecutorService readers = Executors.newCachedThreadPool(daemon("vigie-import-reader"));
     private final ExecutorService validators = Executors.newFixedThreadPool(2, daemon("vigie-import-validate"));
 
-    StixImport(ObjectMapper json, TransactionTemplate transactions, Reports reports, AuditTrail audit) {
+    StixImport(ObjectMapper json, TransactionTemplate transactions, Reports reports, Campaigns campaigns, AuditTrail audit) {
         this.json = json;
         this.transactions = transactions;
         this.reports = reports;
+        this.campaigns = campaigns;
         this.audit = audit;
     }
 
@@ -151,6 +154,7 @@ class StixImport implements DisposableBean {
                         }
                     }
                     progress.reports.addAndGet(reports.indexStoredIncidents(storedNow));
+                    campaigns.indexStoredCampaigns(storedNow);
                     if (!partial && outcome.anyRejected()) {
                         writing = false; // refused at write time (another organisation's object): same as above
                     }

@@ -3,6 +3,6 @@
  * are routed here by the CLI), as jobs with progress, cancellation, a per-object report and an audit
  * trail; the Import page, its API and {@code vigie bench import}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"knowledge", "reports", "sharing", "organisations", "accounts",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"knowledge", "reports", "campaigns", "sharing", "organisations", "accounts",
         "audit", "web"})
 package org.vigie.server.imports;
