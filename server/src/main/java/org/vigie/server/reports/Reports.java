@@ -12,6 +12,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigie.core.accounts.Member;
+import org.vigie.core.alerts.ReportFacts;
+import org.vigie.core.observables.Observable;
+import org.vigie.core.observables.ObservableNormaliser;
+import org.vigie.core.observables.ObservableType;
+import org.vigie.server.alerts.AlertOutbox;
 import org.vigie.core.accounts.Permission;
 import org.vigie.core.accounts.Permissions;
 import org.vigie.core.sharing.Sharing;
@@ -45,9 +50,10 @@ public class Reports {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AlertOutbox alerts;
 
     Reports(KnowledgeStore store, ReportStix stix, ReportRules rules, ReportRepository repository, Correlations correlations,
-            Viewers viewers, AuditTrail audit, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+            Viewers viewers, AuditTrail audit, TransactionTemplate transactions, ObjectMapper json, Clock clock, AlertOutbox alerts) {
         this.store = store;
         this.stix = stix;
         this.rules = rules;
@@ -58,6 +64,7 @@ public class Reports {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        this.alerts = alerts;
     }
 
     /** A suspected actor or a narrative to create with the report, under the report's sharing. */
@@ -99,6 +106,7 @@ public class Reports {
             store.store(author, objects, "/objects", sharing, false);
             repository.save(id, now, now, author.organisationId(), false, complete);
             correlations.index(id, complete, false);
+            notify(id, now, false, complete);
             audit.record(AuditEvent.of("report.filed", "report", id).with("title", complete.title())
                     .with("tlp", sharing.tlp().name()).with("observables", complete.observables().size()));
             return new Report(id, now, now, true, false, null, complete);
@@ -149,6 +157,7 @@ public class Reports {
             store.store(author, objects, "/objects", sharing, false);
             repository.save(id, first, version, author.organisationId(), revoked, draft);
             correlations.index(id, draft, revoked);
+            notify(id, version, revoked, draft);
             audit.record(AuditEvent.of(current.isPresent() ? "report.import-updated" : "report.imported", "report", id)
                     .with("source", source).with("version", version.toString()).with("tlp", sharing.tlp().name())
                     .with("observables", draft.observables().size()).with("companions", companions.size()));
@@ -257,6 +266,7 @@ public class Reports {
             store.store(editor, List.of(incident), "", sharing, false);
             repository.save(current.id(), current.created(), modified, current.sharing().ownerOrganisation(), revoked, draft);
             correlations.index(current.id(), draft, revoked);
+            notify(current.id(), modified, revoked, draft);
             audit.record(AuditEvent.of(action, "report", current.id()).with("version", modified.toString()));
             return new Report(current.id(), current.created(), modified, true, revoked, null, draft);
         });
@@ -306,9 +316,38 @@ public class Reports {
             ReportDraft draft = stix.fromIncident(incident);
             repository.save(head.id(), created == null ? modified : created, head.modified(), head.owner(), revoked, draft);
             correlations.index(head.id(), draft, revoked);
+            notify(head.id(), head.modified(), revoked, draft);
             indexed++;
         }
         return indexed;
+    }
+
+    /**
+     * The last step of storing a report version: queue its alerts in the same transaction, so that
+     * the report and its notifications commit together. A revocation alerts nobody.
+     */
+    private void notify(String id, Instant modified, boolean revoked, ReportDraft draft) {
+        if (!revoked) {
+            alerts.reportStored(facts(id, draft), modified);
+        }
+    }
+
+    /** What alerting matches on; communities come from the stored sharing, in the outbox. */
+    static ReportFacts facts(String id, ReportDraft draft) {
+        List<Observable> observables = new ArrayList<>();
+        for (ReportObservable o : draft.observables()) {
+            try {
+                // the normalised form reads back as itself, and gives the platform or algorithm the value needs
+                observables.add(ObservableNormaliser.normalise(ObservableType.fromKey(o.type()), o.normalised()));
+            } catch (RuntimeException unreadable) {
+                // an observable the current rules no longer read cannot match a watch list; the report still alerts
+            }
+        }
+        return new ReportFacts(id, draft.electionId(), draft.phase(), draft.types(),
+                draft.targets().stream().map(Target::category).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()),
+                draft.targets().stream().map(Target::organisationId).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()),
+                java.util.Set.copyOf(draft.disarmTechniques()), draft.confidence(), java.util.Set.of(), observables, draft.title(),
+                draft.summary());
     }
 
     private static Instant instant(String text) {

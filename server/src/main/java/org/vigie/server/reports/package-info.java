@@ -4,5 +4,5 @@
  * links reports sharing an observable, an actor, a narrative or a technique.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"knowledge", "sharing", "organisations", "accounts",
-        "audit", "reference", "elections", "evidence", "web"})
+        "audit", "reference", "elections", "evidence", "web", "alerts"})
 package org.vigie.server.reports;

@@ -1,0 +1,188 @@
+package org.vigie.server.alerts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigie.core.alerts.AlertMatch;
+import org.vigie.core.alerts.AlertMatcher;
+import org.vigie.core.alerts.ReportFacts;
+import org.vigie.core.alerts.WatchItem;
+import org.vigie.core.sharing.Sharing;
+import org.vigie.core.sharing.Tlp;
+import org.vigie.core.sharing.Viewer;
+import org.vigie.core.sharing.VisibilityPolicy;
+import org.vigie.server.sharing.Communities;
+
+/**
+ * The "notify" step of the report flow (input → validate → policy → store → correlate → notify):
+ * called by the reports module in the transaction that stored a report version, it writes one outbox
+ * row per recipient and channel. Because the rows are written in that transaction, a report and its
+ * notifications commit or roll back together; the delivery worker reads committed rows only.
+ *
+ * <p>A recipient is a person: the owner of a personal subscription, or every enabled member of an
+ * organisation that subscribed. A notification is queued only if the subscription's filter matches
+ * AND the visibility policy lets that person see the report version as stored — a filter never
+ * widens what someone may read. A webhook is one endpoint per subscription; it is checked against
+ * the person who created the subscription.
+ */
+@Service
+public class AlertOutbox {
+
+    private final SubscriptionRepository subscriptions;
+    private final NotificationRepository notifications;
+    private final RecipientRepository recipients;
+    private final Communities communities;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AlertOutbox(SubscriptionRepository subscriptions, NotificationRepository notifications, RecipientRepository recipients,
+                Communities communities, ObjectMapper json, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.notifications = notifications;
+        this.recipients = recipients;
+        this.communities = communities;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the notifications for a report version just stored. Must run inside the transaction that
+     * stored it (it joins it; it refuses to run without one). Idempotent: the same version queued
+     * twice queues nothing more.
+     *
+     * @param report   the report's facts; its communities are ignored and read from the stored sharing
+     * @param modified the version stored
+     * @return how many notifications were queued
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int reportStored(ReportFacts report, Instant modified) {
+        Optional<Sharing> stored = recipients.storedSharing(report.reportId());
+        if (stored.isEmpty()) {
+            return 0; // refused by the store: nothing to tell anyone
+        }
+        Sharing sharing = stored.get();
+        ReportFacts facts = new ReportFacts(report.reportId(), report.electionId(), report.phase(), report.types(),
+                report.targetCategories(), report.targetOrganisations(), report.disarmTechniques(), report.confidence(),
+                sharing.distribution().communities(), report.observables(), report.title(), report.summary());
+        UUID event = eventId(report.reportId(), modified);
+        Instant now = clock.instant();
+        int queued = 0;
+        for (Subscription subscription : subscriptions.active()) {
+            AlertMatch match = AlertMatcher.match(subscription.filter(), facts);
+            if (!match.matches()) {
+                continue;
+            }
+            for (RecipientRepository.Recipient person : people(subscription)) {
+                if (!VisibilityPolicy.maySee(viewer(person), sharing)) {
+                    continue;
+                }
+                for (AlertChannel channel : subscription.channels()) {
+                    if (channel == AlertChannel.WEBHOOK
+                            || (channel == AlertChannel.EMAIL && (person.email() == null || person.email().isBlank()))) {
+                        continue;
+                    }
+                    queued += enqueue(event, subscription, person.account(), channel, facts, modified, sharing.tlp(), match, now) ? 1 : 0;
+                }
+            }
+            if (subscription.channels().contains(AlertChannel.WEBHOOK)) {
+                Optional<RecipientRepository.Recipient> creator = recipients.account(subscription.createdBy());
+                if (creator.isPresent() && VisibilityPolicy.maySee(viewer(creator.get()), sharing)) {
+                    queued += enqueue(event, subscription, creator.get().account(), AlertChannel.WEBHOOK, facts, modified, sharing.tlp(),
+                            match, now) ? 1 : 0;
+                }
+            }
+        }
+        return queued;
+    }
+
+    /** The same report version always makes the same event id: receivers de-duplicate on it. */
+    public static UUID eventId(String reportId, Instant modified) {
+        return UUID.nameUUIDFromBytes(("report-stored:" + reportId + "@" + modified.truncatedTo(ChronoUnit.MICROS))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Event + recipient + channel; for a webhook the recipient is the endpoint, i.e. the subscription,
+     * so that two webhooks of the same person both receive the event.
+     */
+    static String idempotencyKey(UUID event, UUID recipient, UUID subscription, AlertChannel channel) {
+        return event + ":" + (channel == AlertChannel.WEBHOOK ? subscription : recipient) + ":" + channel.name();
+    }
+
+    private List<RecipientRepository.Recipient> people(Subscription subscription) {
+        if (subscription.ownerAccount() != null) {
+            return recipients.account(subscription.ownerAccount()).map(List::of).orElse(List.of());
+        }
+        return recipients.membersOf(subscription.ownerOrganisation());
+    }
+
+    private Viewer viewer(RecipientRepository.Recipient person) {
+        return new Viewer(person.account(), person.organisation(), communities.activeCommunitiesOf(person.organisation()));
+    }
+
+    private boolean enqueue(UUID event, Subscription subscription, UUID recipient, AlertChannel channel, ReportFacts facts,
+                            Instant modified, Tlp tlp, AlertMatch match, Instant now) {
+        return notifications.enqueue(new Notification(UUID.randomUUID(), event, subscription.id(), recipient, channel,
+                facts.reportId(), modified, tlp, payload(event, subscription, channel, facts, modified, tlp, match),
+                idempotencyKey(event, recipient, subscription.id(), channel), NotificationStatus.PENDING, 0,
+                firstAttempt(subscription.mode(), now), null, now, null, null, null));
+    }
+
+    /**
+     * What the notification carries. Content leaves the platform only by e-mail and webhook: for
+     * TLP:AMBER+STRICT and RED those carry the link and the marking only, never the title or the
+     * watch-list hits. The in-app centre is read through the policy again when shown.
+     */
+    private ObjectNode payload(UUID event, Subscription subscription, AlertChannel channel, ReportFacts facts, Instant modified,
+                               Tlp tlp, AlertMatch match) {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("event", event.toString());
+        payload.put("kind", "report");
+        payload.put("subject", facts.reportId());
+        payload.put("modified", modified.toString());
+        payload.put("tlp", tlp.name());
+        payload.put("link", "/reports/" + facts.reportId());
+        payload.put("subscription", subscription.id().toString());
+        if (channel == AlertChannel.IN_APP || !restricted(tlp)) {
+            payload.put("title", facts.title());
+            payload.put("subscriptionName", subscription.name());
+            var hits = payload.putArray("watchHits");
+            for (WatchItem hit : match.watchHits()) {
+                hits.addObject().put("type", hit.kind()).put("value", hit.value());
+            }
+        }
+        return payload;
+    }
+
+    /** TLP levels whose content never goes into an e-mail body or a webhook payload. */
+    public static boolean restricted(Tlp tlp) {
+        return tlp == Tlp.AMBER_STRICT || tlp == Tlp.RED;
+    }
+
+    /**
+     * Immediate notifications are due now. Digest notifications wait for the end of their period
+     * (next full hour, next midnight UTC), when the worker delivers what has gathered.
+     */
+    static Instant firstAttempt(DeliveryMode mode, Instant now) {
+        return switch (mode) {
+            case IMMEDIATE -> now;
+            case HOURLY -> now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+            case DAILY -> now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        };
+    }
+
+    /** For tests and the notification centre: the outbox rows about one object. */
+    List<Notification> about(String subjectId) {
+        return new ArrayList<>(notifications.forSubject(subjectId));
+    }
+}
