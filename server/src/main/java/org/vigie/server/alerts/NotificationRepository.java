@@ -45,13 +45,18 @@ class NotificationRepository {
     }
 
     /**
-     * Claims up to {@code limit} due rows for this transaction: rows other workers hold are skipped,
-     * not waited for, so several workers (or a worker and a replay) never deliver the same row at once.
+     * Claims and leases up to {@code limit} due rows: their attempt is counted and their next attempt
+     * moved to {@code leaseUntil}, in one statement. Rows another worker is claiming are skipped, not
+     * waited for. Answers the rows as claimed (attempts already incremented).
      */
-    List<Notification> claimDue(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now"
-                        + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(this::row).list();
+    List<Notification> claim(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                UPDATE notifications SET attempts = attempts + 1, next_attempt_at = :lease
+                WHERE id IN (SELECT id FROM notifications WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
+                             ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING """ + COLUMNS)
+                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
+                .query(this::row).list();
     }
 
     void markDelivered(UUID id, Instant at, int attempts) {
