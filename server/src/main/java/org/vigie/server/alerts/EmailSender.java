@@ -46,11 +46,11 @@ class EmailSender implements NotificationSender {
         String link = properties.publicUrl() + notification.payload().path("link").asText("/notifications");
         boolean restricted = AlertOutbox.restricted(tlp);
         String title = restricted ? "" : notification.payload().path("title").asText("");
-        String subject = "[Vigie] TLP:" + tlp.label() + (restricted || title.isBlank() ? " new report" : " " + title);
+        String subject = "[Vigie] " + tlp.label() + (restricted || title.isBlank() ? " new report" : " " + title);
         StringBuilder body = new StringBuilder();
-        body.append("TLP:").append(tlp.label()).append("\n\n");
+        body.append(tlp.label()).append("\n\n");
         if (restricted) {
-            body.append("A report marked TLP:").append(tlp.label())
+            body.append("A report marked ").append(tlp.label())
                     .append(" matches your subscription. Its content is not sent by e-mail; read it in Vigie:\n");
         } else {
             body.append(title).append("\n");

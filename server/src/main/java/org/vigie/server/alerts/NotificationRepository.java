@@ -54,7 +54,7 @@ class NotificationRepository {
                 UPDATE notifications SET attempts = attempts + 1, next_attempt_at = :lease
                 WHERE id IN (SELECT id FROM notifications WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
                              ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING """ + COLUMNS)
+                RETURNING """ + " " + COLUMNS)
                 .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
                 .query(this::row).list();
     }

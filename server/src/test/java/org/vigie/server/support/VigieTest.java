@@ -18,7 +18,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vigie.admin-password=" + VigieTest.ADMIN_PASSWORD, "vigie.login.max-failures=5"})
+        properties = {"vigie.admin-password=" + VigieTest.ADMIN_PASSWORD, "vigie.login.max-failures=5",
+                // alerts: tests drive the delivery worker by hand (with the controllable clock); the SMTP
+                // port is set by the e-mail test to its GreenMail server
+                "vigie.alerts.scheduled=false", "spring.mail.host=127.0.0.1", "spring.mail.port=1"})
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 @Import(TestClockConfiguration.class)
 @AutoConfigureObservability // tests see the metrics endpoint as production does

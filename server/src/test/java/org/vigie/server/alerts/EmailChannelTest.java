@@ -1,0 +1,121 @@
+package org.vigie.server.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.vigie.server.support.Api;
+import org.vigie.server.support.Fixtures;
+import org.vigie.server.support.VigieTest;
+
+/** The e-mail channel against a real SMTP server (GreenMail) on a free port. */
+@VigieTest
+class EmailChannelTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JavaMailSenderImpl mailSender;
+
+    @Autowired
+    DeliveryWorker worker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void pointAtGreenMail() {
+        mailSender.setHost("127.0.0.1");
+        mailSender.setPort(smtp.getSmtp().getPort());
+    }
+
+    record Subscriber(String address, UUID organisation) {
+    }
+
+    private Subscriber subscriber(Fixtures fixtures) {
+        UUID organisation = fixtures.organisation("MEDIA");
+        String username = fixtures.account(organisation, "ANALYST");
+        String address = username + "@example.org";
+        jdbc.sql("UPDATE accounts SET email = :email WHERE username = :u").param("email", address).param("u", username).update();
+        Api client = fixtures.signedIn(username);
+        assertThat(client.post("/api/v1/subscriptions", Map.of("name", "Mail " + username, "channels", List.of("EMAIL"),
+                "types", List.of("IMPERSONATION"))).status()).isEqualTo(201);
+        return new Subscriber(address, organisation);
+    }
+
+    private static String file(Api author, String title, String tlp, UUID recipientOrganisation) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("title", title);
+        report.put("summary", "Summary that must not leak " + title);
+        report.put("types", List.of("IMPERSONATION"));
+        report.put("outcome", "ATTEMPTED");
+        report.put("tlp", tlp);
+        report.put("organisations", List.of(recipientOrganisation));
+        Api.Response filed = author.post("/api/v1/reports", report);
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        return filed.json().get("id").asText();
+    }
+
+    private List<MimeMessage> to(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void aMatchingReportReachesTheSubscriberByEmailWithTheContentTheyMaySee() throws Exception {
+        Fixtures fixtures = new Fixtures(port);
+        Subscriber subscriber = subscriber(fixtures);
+        Api author = fixtures.signedIn(fixtures.account(fixtures.organisation("ELECTION_MANAGEMENT_BODY"), "ANALYST"));
+        String id = file(author, "Fake candidate account " + UUID.randomUUID(), "AMBER", subscriber.organisation());
+
+        worker.deliverAllDue();
+
+        List<MimeMessage> received = to(subscriber.address());
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received.get(0);
+        assertThat(mail.getSubject()).startsWith("[Vigie] TLP:AMBER Fake candidate account");
+        String body = (String) mail.getContent(); // decoded (the raw body is quoted-printable)
+        assertThat(body).contains("TLP:AMBER", "/reports/" + id, "Fake candidate account");
+        assertThat(mail.getHeader("X-Vigie-Idempotency-Key")[0]).endsWith(":EMAIL");
+    }
+
+    @Test
+    void anAmberStrictOrRedReportIsAnnouncedByLinkAndMarkingOnly() throws Exception {
+        Fixtures fixtures = new Fixtures(port);
+        Subscriber subscriber = subscriber(fixtures);
+        Api author = fixtures.signedIn(fixtures.account(fixtures.organisation("ELECTION_MANAGEMENT_BODY"), "ANALYST"));
+        String title = "Strict secret " + UUID.randomUUID();
+        String id = file(author, title, "AMBER_STRICT", subscriber.organisation());
+
+        worker.deliverAllDue();
+
+        List<MimeMessage> received = to(subscriber.address());
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received.get(0);
+        String body = (String) mail.getContent(); // decoded (the raw body is quoted-printable)
+        assertThat(mail.getSubject()).isEqualTo("[Vigie] TLP:AMBER+STRICT new report");
+        assertThat(body).contains("TLP:AMBER+STRICT", "/reports/" + id).doesNotContain(title).doesNotContain("must not leak");
+    }
+}
