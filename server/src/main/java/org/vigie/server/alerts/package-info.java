@@ -5,5 +5,5 @@
  * delivery worker and channels read the outbox afterwards. Matching itself is pure and lives in
  * {@code org.vigie.core.alerts}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"sharing", "accounts", "audit", "web", "elections", "reference"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"sharing", "accounts", "audit", "web", "elections", "reference", "knowledge"})
 package org.vigie.server.alerts;

@@ -1,0 +1,104 @@
+package org.vigie.server.alerts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.vigie.core.accounts.Member;
+import org.vigie.core.sharing.Tlp;
+import org.vigie.server.audit.AuditEvent;
+import org.vigie.server.audit.AuditTrail;
+import org.vigie.server.knowledge.KnowledgeStore;
+import org.vigie.server.knowledge.StoredObject;
+import org.vigie.server.sharing.Viewers;
+import org.vigie.server.web.NotFoundException;
+
+/**
+ * The in-app notification centre: a person's notifications, read through the visibility policy AGAIN
+ * at read time (a report whose sharing was narrowed, or whose reader left the community, disappears
+ * from the centre), opening and acknowledgement (audited: who knew what, when), and live streams.
+ */
+@Service
+public class Notifications {
+
+    static final int PAGE = 100;
+
+    private final NotificationRepository repository;
+    private final NotificationStreams streams;
+    private final KnowledgeStore store;
+    private final Viewers viewers;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Notifications(NotificationRepository repository, NotificationStreams streams, KnowledgeStore store, Viewers viewers,
+                  AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+        this.repository = repository;
+        this.streams = streams;
+        this.store = store;
+        this.viewers = viewers;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * One entry of the centre. {@code title} is null for TLP:AMBER+STRICT and RED: the centre shows
+     * the marking and the link, and reading the report itself is the audited read.
+     */
+    public record Entry(UUID id, String subjectId, Instant subjectModified, Tlp tlp, String title, String subscriptionName,
+                        String link, Instant createdAt, Instant openedAt, Instant acknowledgedAt) {
+
+        public boolean unread() {
+            return openedAt == null;
+        }
+    }
+
+    /** The member's newest in-app notifications about objects they may still see. */
+    public List<Entry> inbox(Member member) {
+        List<Notification> rows = repository.inbox(member.accountId(), PAGE);
+        Set<String> visible = store.latestVisible(viewers.of(member), rows.stream().map(Notification::subjectId).distinct().toList())
+                .stream().map(StoredObject::stixId).collect(Collectors.toSet());
+        return rows.stream().filter(n -> visible.contains(n.subjectId())).map(Notifications::entry).toList();
+    }
+
+    public int unread(Member member) {
+        return repository.unread(member.accountId());
+    }
+
+    /** Marks the member's own notification opened (once); 404 for anyone else's. */
+    public void markRead(Member member, UUID id) {
+        if (!repository.markRead(id, member.accountId(), clock.instant(), false)) {
+            throw new NotFoundException("notification", id);
+        }
+    }
+
+    /** Acknowledges the member's own notification (once, and opens it); audited. 404 for anyone else's. */
+    public void acknowledge(Member member, UUID id) {
+        transactions.executeWithoutResult(tx -> {
+            if (!repository.markRead(id, member.accountId(), clock.instant(), true)) {
+                throw new NotFoundException("notification", id);
+            }
+            Notification n = repository.get(id);
+            audit.record(AuditEvent.of("notification.acknowledged", "notification", id).with("subject", n.subjectId())
+                    .with("event", n.eventId().toString()).with("at", n.acknowledgedAt().toString()));
+        });
+    }
+
+    /** A live stream of the member's new in-app notifications (Server-Sent Events). */
+    public SseEmitter stream(Member member) {
+        return streams.open(member.accountId());
+    }
+
+    private static Entry entry(Notification n) {
+        boolean restricted = AlertOutbox.restricted(n.tlp());
+        return new Entry(n.id(), n.subjectId(), n.subjectModified(), n.tlp(), restricted ? null : n.payload().path("title").asText(null),
+                n.payload().path("subscriptionName").asText(null), n.payload().path("link").asText("/reports/" + n.subjectId()),
+                n.createdAt(), n.openedAt(), n.acknowledgedAt());
+    }
+}

@@ -1,0 +1,28 @@
+package org.vigie.server.alerts;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.vigie.core.accounts.MemberPrincipal;
+
+/** The unread count behind the bell in the layout, on every page for a signed-in person. */
+@ControllerAdvice(annotations = Controller.class)
+class UnreadNotificationsAdvice {
+
+    private final NotificationRepository notifications;
+
+    UnreadNotificationsAdvice(NotificationRepository notifications) {
+        this.notifications = notifications;
+    }
+
+    @ModelAttribute("unreadNotifications")
+    Integer unreadNotifications() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof MemberPrincipal principal) {
+            return notifications.unread(principal.member().accountId());
+        }
+        return null;
+    }
+}
