@@ -175,7 +175,7 @@ public class Subscriptions {
         try {
             return parse.apply(name == null ? "" : name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, "alerts." + field + ".unknown", "'" + name + "' is not one of "
+            throw new InvalidFieldException(field, "alerts.value.unknown", "'" + name + "' is not one of "
                     + java.util.Arrays.toString(type.getEnumConstants()) + ".");
         }
     }
