@@ -66,6 +66,34 @@ public class AlertOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int reportStored(ReportFacts report, Instant modified) {
+        return queue(List.of(new StoredReport(report, modified)), subscriptions.active());
+    }
+
+    /** A report version just stored, for {@link #reportsStored}. */
+    public record StoredReport(ReportFacts report, Instant modified) {
+    }
+
+    /**
+     * {@link #reportStored} for many report versions stored in one transaction (an import batch):
+     * the subscriptions are read once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int reportsStored(List<StoredReport> stored) {
+        return stored.isEmpty() ? 0 : queue(stored, subscriptions.active());
+    }
+
+    private int queue(List<StoredReport> stored, List<Subscription> active) {
+        int queued = 0;
+        for (StoredReport one : stored) {
+            queued += queue(one.report(), one.modified(), active);
+        }
+        return queued;
+    }
+
+    private int queue(ReportFacts report, Instant modified, List<Subscription> active) {
+        if (active.isEmpty()) {
+            return 0;
+        }
         Optional<Sharing> stored = recipients.storedSharing(report.reportId());
         if (stored.isEmpty()) {
             return 0; // refused by the store: nothing to tell anyone
@@ -77,7 +105,7 @@ public class AlertOutbox {
         UUID event = eventId(report.reportId(), modified);
         Instant now = clock.instant();
         int queued = 0;
-        for (Subscription subscription : subscriptions.active()) {
+        for (Subscription subscription : active) {
             AlertMatch match = AlertMatcher.match(subscription.filter(), facts);
             if (!match.matches()) {
                 continue;

@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.vigie.core.sharing.Tlp;
@@ -36,7 +37,8 @@ class EmailSender implements NotificationSender {
     @Override
     public void send(Notification notification) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        // VIGIE_SMTP_HOST empty still creates a sender (the property exists); it has nowhere to send
+        if (sender == null || sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
             throw new DeliveryException("no SMTP server configured (VIGIE_SMTP_HOST)");
         }
         String to = recipients.account(notification.recipientAccount()).map(RecipientRepository.Recipient::email)

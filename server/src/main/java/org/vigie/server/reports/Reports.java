@@ -304,6 +304,7 @@ public class Reports {
         }
         java.util.Map<String, ReportRepository.Head> heads = repository.heads(incidents.keySet());
         int indexed = 0;
+        List<AlertOutbox.StoredReport> toNotify = new ArrayList<>();
         for (JsonNode incident : incidents.values()) {
             ReportRepository.Head head = heads.get(incident.path("id").asText());
             Instant modified = instant(incident.path("modified").asText(null));
@@ -316,9 +317,12 @@ public class Reports {
             ReportDraft draft = stix.fromIncident(incident);
             repository.save(head.id(), created == null ? modified : created, head.modified(), head.owner(), revoked, draft);
             correlations.index(head.id(), draft, revoked);
-            notify(head.id(), head.modified(), revoked, draft);
+            if (!revoked) {
+                toNotify.add(new AlertOutbox.StoredReport(facts(head.id(), draft), head.modified()));
+            }
             indexed++;
         }
+        alerts.reportsStored(toNotify); // once per batch: the subscriptions are read once
         return indexed;
     }
 

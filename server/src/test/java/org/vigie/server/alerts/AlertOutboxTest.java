@@ -184,6 +184,25 @@ class AlertOutboxTest {
     }
 
     @Test
+    void incidentsStoredByAnImportPathAreNotifiedLikeFiledReports() throws Exception {
+        Fixtures fixtures = new Fixtures(port);
+        Person watcher = person(fixtures, fixtures.organisation("MEDIA"), "ANALYST");
+        Person author = person(fixtures, fixtures.organisation("ELECTION_MANAGEMENT_BODY"), "ANALYST");
+        String id = file(author.client(), report("Imported later", "CLEAR"));
+        assertThat(to(watcher.account(), id)).as("not subscribed yet").isEmpty();
+        assertThat(watcher.client().post("/api/v1/subscriptions", Map.of("name", "Everything")).status()).isEqualTo(201);
+        String stored = jdbc.sql("SELECT object::text FROM stix_objects WHERE stix_id = :id AND is_latest").param("id", id)
+                .query(String.class).single();
+        com.fasterxml.jackson.databind.JsonNode incident = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored);
+
+        // what StixImport, TAXII, MISP and federation call in the transaction that stored the objects
+        int indexed = transactions.execute(tx -> reports.indexStoredIncidents(List.of(incident)));
+
+        assertThat(indexed).isEqualTo(1);
+        assertThat(to(watcher.account(), id)).hasSize(1);
+    }
+
+    @Test
     void queuingTheSameVersionTwiceQueuesNothingMore() {
         Fixtures fixtures = new Fixtures(port);
         Person watcher = person(fixtures, fixtures.organisation("MEDIA"), "ANALYST");
