@@ -89,10 +89,10 @@ public final class WebhookTargets {
         try {
             addresses = resolver.resolveAll(host);
         } catch (UnknownHostException e) {
-            throw new WebhookTargetRefused("host " + host + " does not resolve");
+            throw new WebhookHostUnresolved(host);
         }
         if (addresses == null || addresses.length == 0) {
-            throw new WebhookTargetRefused("host " + host + " does not resolve");
+            throw new WebhookHostUnresolved(host);
         }
         if (!allowPrivate) {
             for (InetAddress address : addresses) {

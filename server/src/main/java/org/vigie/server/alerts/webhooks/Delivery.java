@@ -18,7 +18,7 @@ public record Delivery(Outcome outcome, int status, String responseExcerpt, Dura
     public enum Outcome {
         /** 2xx: done. */
         DELIVERED,
-        /** 5xx, 408, 429, timeout, connection refused or reset: try again per the retry policy. */
+        /** 5xx, 408, 429, timeout, connection refused or reset, host not resolving: try again per the retry policy. */
         TRANSIENT,
         /**
          * Other 4xx (400, 401, 403, 404 …) and 3xx (redirects are not followed): the receiver refused

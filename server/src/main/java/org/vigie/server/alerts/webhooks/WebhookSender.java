@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.vigie.core.alerts.webhooks.WebhookHostUnresolved;
 import org.vigie.core.alerts.webhooks.WebhookSignature;
 import org.vigie.core.alerts.webhooks.WebhookTargetRefused;
 
@@ -70,6 +71,9 @@ public class WebhookSender {
         long start = System.nanoTime();
         try {
             guard.checkBeforeDelivery(message.url());
+        } catch (WebhookHostUnresolved dnsFailure) {
+            // may be a passing DNS outage: retried per the policy, unlike a refused address
+            return failure(dnsFailure.reason(), start);
         } catch (WebhookTargetRefused refused) {
             return new Delivery(Delivery.Outcome.REFUSED_TARGET, 0, refused.getMessage(), since(start), Optional.empty());
         }

@@ -223,6 +223,18 @@ class WebhookSenderTest {
     }
 
     @Test
+    void aHostThatStopsResolvingIsRetriedNotDropped() {
+        WebhookTargetGuard guard = new WebhookTargetGuard(false, host -> {
+            throw new java.net.UnknownHostException(host);
+        });
+        Delivery delivery = new WebhookSender(guard, CONNECT, TOTAL)
+                .send(message(URI.create("https://hooks.gone.test/x"), "e1", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.TRANSIENT);
+        assertThat(delivery.responseExcerpt()).isEqualTo("host hooks.gone.test does not resolve");
+    }
+
+    @Test
     void aSlowReceiverDoesNotBlockDeliveriesToOthers() throws Exception {
         try (TestReceiver other = new TestReceiver(SECRET);
              WebhookDispatcher dispatcher = new WebhookDispatcher(new WebhookSender(allowPrivate, CONNECT, Duration.ofSeconds(20)), 4, 1)) {
