@@ -63,6 +63,9 @@ public class WebhookSender {
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(HttpClient.Builder.NO_PROXY)
+                // HTTP/1.1: on http:// the JDK's default HTTP/2 would send an h2c
+                // Upgrade that some receivers and proxies mishandle, for no gain on one small POST.
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
