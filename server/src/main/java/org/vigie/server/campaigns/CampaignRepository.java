@@ -64,20 +64,6 @@ class CampaignRepository {
                 .param("report", report).query(String.class).list();
     }
 
-    /** An object's newest stored version and owner, as the store holds them. */
-    record StoredHead(String id, Instant modified, UUID owner) {
-    }
-
-    java.util.Map<String, StoredHead> storedHeads(Collection<String> ids) {
-        java.util.Map<String, StoredHead> heads = new java.util.HashMap<>();
-        jdbc.sql("SELECT stix_id, modified, owner_organisation FROM stix_objects WHERE is_latest AND stix_id = ANY(CAST(:ids AS text[]))")
-                .param("ids", textArray(ids))
-                .query(rs -> {
-                    heads.put(rs.getString(1), new StoredHead(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class)));
-                });
-        return heads;
-    }
-
     /** Creates the campaign's row, or moves it to this newer version. */
     void upsert(String id, UUID owner, Instant modified) {
         jdbc.sql("""

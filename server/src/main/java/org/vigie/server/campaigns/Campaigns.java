@@ -231,22 +231,23 @@ public class Campaigns {
         }
         java.util.Set<String> ids = new java.util.HashSet<>(campaigns.keySet());
         ids.addAll(attributions.keySet());
-        Map<String, CampaignRepository.StoredHead> heads = repository.storedHeads(ids);
+        Map<String, KnowledgeStore.Latest> heads = store.latestVersions(ids);
         Instant now = clock.instant();
         int written = 0;
         for (JsonNode campaign : campaigns.values()) {
-            CampaignRepository.StoredHead head = heads.get(campaign.path("id").asText());
+            String id = campaign.path("id").asText();
+            KnowledgeStore.Latest head = heads.get(id);
             if (head == null || head.owner() == null) {
                 continue; // refused by the store, or reference data
             }
-            repository.upsert(head.id(), head.owner(), head.modified());
+            repository.upsert(id, head.owner(), head.modified());
             written++;
             for (String report : CampaignStix.reportIds(campaign)) {
-                written += repository.addMember(head.id(), head.owner(), report, now) ? 1 : 0;
+                written += repository.addMember(id, head.owner(), report, now) ? 1 : 0;
             }
         }
         for (JsonNode relationship : attributions.values()) {
-            CampaignRepository.StoredHead head = heads.get(relationship.path("id").asText());
+            KnowledgeStore.Latest head = heads.get(relationship.path("id").asText());
             if (head != null && head.owner() != null && !relationship.path("revoked").asBoolean(false)) {
                 written += repository.addMember(relationship.path("target_ref").asText(), head.owner(),
                         relationship.path("source_ref").asText(), now) ? 1 : 0;

@@ -39,15 +39,15 @@ public class KnowledgeBenchmark {
             + "bureau de vote fraude électorale hameçonnage candidat rumeur fuite campagne électeurs inscription urne dépouillement "
             + "typosquatting impersonation commission results counting harassment journalist narrative bot network").split(" ");
 
-    private final KnowledgeStore store;
+    private final BulkImport imports;
     private final KnowledgeRepository repository;
     private final Organisations organisations;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    KnowledgeBenchmark(KnowledgeStore store, KnowledgeRepository repository, Organisations organisations, JdbcClient jdbc,
+    KnowledgeBenchmark(BulkImport imports, KnowledgeRepository repository, Organisations organisations, JdbcClient jdbc,
                        ObjectMapper json) {
-        this.store = store;
+        this.imports = imports;
         this.repository = repository;
         this.organisations = organisations;
         this.jdbc = jdbc;
@@ -66,47 +66,7 @@ public class KnowledgeBenchmark {
         Viewer viewer = new Viewer(people.get(0), owners.get(0), Set.of(communities.get(0)));
 
         out.printf("Loading %,d objects with mixed markings (30 organisations, 10 communities, 50 people)...%n", objects);
-        long started = System.nanoTime();
-        int batch = 2_000;
-        // As a bulk import runs: batches are generated and validated on the pool while two writers,
-        // each with its own connection and transaction, store earlier ones; at most four in flight.
-        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(4);
-        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
-        int[] lastPercent = {-1};
-        for (int done = 0; done < objects && failure.get() == null; done += batch) {
-            int size = Math.min(batch, objects - done);
-            inFlight.acquireUninterruptibly();
-            pending.add(prepareAsync(random, size, owners, communities, people)
-                    .thenApplyAsync(store::writeImport, writers)
-                    .thenAccept(outcome -> {
-                        if (outcome.anyRejected()) {
-                            throw new IllegalStateException("the benchmark's own objects were refused: " + outcome.results().stream()
-                                    .filter(r -> r.status() == StoreOutcome.Status.REJECTED).findFirst().orElseThrow());
-                        }
-                        int percent = (int) (100L * written.addAndGet(size) / objects);
-                        synchronized (lastPercent) {
-                            if (percent / 5 != lastPercent[0] / 5) {
-                                lastPercent[0] = percent;
-                                out.printf("\r  [%-20s] %3d %%", "#".repeat(percent / 5), percent);
-                            }
-                        }
-                    })
-                    .whenComplete((ignored, error) -> {
-                        if (error != null) {
-                            failure.compareAndSet(null, error);
-                        }
-                        inFlight.release();
-                    }));
-        }
-        java.util.concurrent.CompletableFuture.allOf(pending.toArray(java.util.concurrent.CompletableFuture[]::new)).exceptionally(e -> null).join();
-        writers.shutdown();
-        if (failure.get() != null) {
-            throw new IllegalStateException("the benchmark load failed", failure.get());
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = BenchmarkLoad.load(imports, objects, 2_000, size -> batchPlan(random, size, owners, communities, people), out);
         double insertRate = objects / seconds;
         out.printf("%n");
         jdbc.sql("ANALYZE stix_objects").update();
@@ -129,21 +89,20 @@ public class KnowledgeBenchmark {
         report(out, "full-text search, 100", search);
     }
 
-    /** Draws the batch's choices and seed now (so a seed replays the same data), then builds and validates it on the pool. */
-    private java.util.concurrent.CompletableFuture<KnowledgeStore.PreparedImport> prepareAsync(Random random, int size, List<UUID> owners,
-                                                                                            List<UUID> communities, List<UUID> people) {
+    /** Draws the batch's choices and seed now (so a seed replays the same data); the batch is built and validated later, on the pool. */
+    private Supplier<BulkImport.Batch> batchPlan(Random random, int size, List<UUID> owners, List<UUID> communities, List<UUID> people) {
         UUID owner = owners.get(random.nextInt(owners.size()));
         SharingRequest sharing = new SharingRequest(null, null, pick(random, communities, 1),
                 pick(random, owners, 1 + random.nextInt(2)), pick(random, people, 1 + random.nextInt(3)));
         long chunkSeed = random.nextLong();
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        return () -> {
             Random chunkRandom = new Random(chunkSeed);
             List<JsonNode> chunk = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 chunk.add(indicator(chunkRandom));
             }
-            return store.prepareImport(owner, people.get(1), chunk, sharing);
-        });
+            return imports.prepare(owner, people.get(1), chunk, sharing);
+        };
     }
 
     private static void report(PrintStream out, String what, double[] millis) {

@@ -299,6 +299,20 @@ public class KnowledgeStore {
         return repository.notesAboutAny(viewer, stixIds);
     }
 
+    /**
+     * The newest stored version and owner of those objects that exist: for steps that index what a
+     * writer just stored (in its transaction), never to show anything to a reader.
+     */
+    public Map<String, Latest> latestVersions(java.util.Collection<String> stixIds) {
+        Map<String, Latest> latest = new HashMap<>();
+        repository.heads(stixIds).forEach((id, head) -> latest.put(id, new Latest(head.modified(), head.owner())));
+        return latest;
+    }
+
+    /** An object's newest stored version and its owner organisation (null for reference data). */
+    public record Latest(Instant modified, UUID owner) {
+    }
+
     /** The latest reference attack-patterns (DISARM's) the viewer may see carrying one of these external ids under one of these source names. */
     public List<StoredObject> attackPatterns(Viewer viewer, java.util.Collection<String> sourceNames, java.util.Collection<String> externalIds) {
         return repository.attackPatternsByExternalId(viewer, sourceNames, externalIds);

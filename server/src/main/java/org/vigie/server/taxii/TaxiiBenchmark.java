@@ -16,20 +16,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.vigie.core.organisations.Sector;
 import org.vigie.core.sharing.Tlp;
 import org.vigie.core.sharing.Viewer;
+import org.vigie.server.knowledge.BenchmarkLoad;
 import org.vigie.server.knowledge.BulkImport;
 import org.vigie.server.knowledge.SharingRequest;
-import org.vigie.server.knowledge.StoreOutcome;
 import org.vigie.server.organisations.OrganisationChanges;
 import org.vigie.server.organisations.Organisations;
 
@@ -207,56 +201,20 @@ public class TaxiiBenchmark {
     /** As {@code bench knowledge} loads: batches validated on the pool while two writers store earlier ones. */
     private void load(int objects, Random random, List<UUID> owners, List<UUID> communities, List<UUID> people, PrintStream out) {
         out.printf("Loading %,d objects with mixed markings (30 organisations, 10 communities, 50 people)...%n", objects);
-        long started = System.nanoTime();
-        int batch = 1_000;
-        ExecutorService writers = Executors.newFixedThreadPool(2);
-        Semaphore inFlight = new Semaphore(4);
-        AtomicInteger written = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        int[] lastPercent = {-1};
-        for (int done = 0; done < objects && failure.get() == null; done += batch) {
-            int size = Math.min(batch, objects - done);
-            inFlight.acquireUninterruptibly();
+        double seconds = BenchmarkLoad.load(imports, objects, 1_000, size -> {
             UUID owner = owners.get(random.nextInt(owners.size()));
             SharingRequest sharing = new SharingRequest(null, null, pick(random, communities, 1),
                     pick(random, owners, 1 + random.nextInt(2)), pick(random, people, 1 + random.nextInt(3)));
             long chunkSeed = random.nextLong();
-            pending.add(CompletableFuture.supplyAsync(() -> {
-                        Random chunkRandom = new Random(chunkSeed);
-                        List<JsonNode> chunk = new ArrayList<>(size);
-                        for (int i = 0; i < size; i++) {
-                            chunk.add(indicator(chunkRandom));
-                        }
-                        return imports.prepare(owner, people.get(1), chunk, sharing);
-                    })
-                    .thenApplyAsync(imports::write, writers)
-                    .thenAccept(outcome -> {
-                        if (outcome.anyRejected()) {
-                            throw new IllegalStateException("the benchmark's own objects were refused: " + outcome.results().stream()
-                                    .filter(r -> r.status() == StoreOutcome.Status.REJECTED).findFirst().orElseThrow());
-                        }
-                        int percent = (int) (100L * written.addAndGet(size) / objects);
-                        synchronized (lastPercent) {
-                            if (percent / 5 != lastPercent[0] / 5) {
-                                lastPercent[0] = percent;
-                                out.printf("\r  [%-20s] %3d %%", "#".repeat(percent / 5), percent);
-                            }
-                        }
-                    })
-                    .whenComplete((ignored, error) -> {
-                        if (error != null) {
-                            failure.compareAndSet(null, error);
-                        }
-                        inFlight.release();
-                    }));
-        }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        writers.shutdown();
-        if (failure.get() != null) {
-            throw new IllegalStateException("the benchmark load failed", failure.get());
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+            return () -> {
+                Random chunkRandom = new Random(chunkSeed);
+                List<JsonNode> chunk = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    chunk.add(indicator(chunkRandom));
+                }
+                return imports.prepare(owner, people.get(1), chunk, sharing);
+            };
+        }, out);
         out.printf("%n  loaded in %.1f s (%,.0f objects/s)%n", seconds, objects / seconds);
     }
 
