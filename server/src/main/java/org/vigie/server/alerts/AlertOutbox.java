@@ -43,15 +43,17 @@ public class AlertOutbox {
     private final RecipientRepository recipients;
     private final Communities communities;
     private final ObjectMapper json;
+    private final DeliveryNudge nudge;
     private final Clock clock;
 
     AlertOutbox(SubscriptionRepository subscriptions, NotificationRepository notifications, RecipientRepository recipients,
-                Communities communities, ObjectMapper json, Clock clock) {
+                Communities communities, ObjectMapper json, DeliveryNudge nudge, Clock clock) {
         this.subscriptions = subscriptions;
         this.notifications = notifications;
         this.recipients = recipients;
         this.communities = communities;
         this.json = json;
+        this.nudge = nudge;
         this.clock = clock;
     }
 
@@ -86,6 +88,10 @@ public class AlertOutbox {
         int queued = 0;
         for (StoredReport one : stored) {
             queued += queue(one.report(), one.modified(), active);
+        }
+        if (queued > 0) {
+            // immediate rows are due now: wake the worker once they are visible, not at its next poll
+            nudge.afterCommit();
         }
         return queued;
     }
@@ -163,7 +169,7 @@ public class AlertOutbox {
         return notifications.enqueue(new Notification(UUID.randomUUID(), event, subscription.id(), recipient, channel,
                 facts.reportId(), modified, tlp, payload(event, subscription, channel, facts, modified, tlp, match),
                 idempotencyKey(event, recipient, subscription.id(), channel), NotificationStatus.PENDING, 0,
-                firstAttempt(subscription.mode(), now), null, now, null, null, null));
+                firstAttempt(subscription.mode(), now), null, now, null, null, null), subscription.mode() != DeliveryMode.IMMEDIATE);
     }
 
     /**
@@ -188,6 +194,15 @@ public class AlertOutbox {
             for (WatchItem hit : match.watchHits()) {
                 hits.addObject().put("type", hit.kind()).put("value", hit.value());
             }
+        }
+        if (channel == AlertChannel.WEBHOOK && !restricted(tlp)) {
+            // what the webhook body may draw on (WebhookPayloads decides again at send time, under the
+            // marking then stored and for the subscription's creator as they are then)
+            payload.put("summary", facts.summary());
+            var types = payload.putArray("incidentTypes");
+            facts.types().stream().map(Enum::name).sorted().forEach(types::add);
+            var observables = payload.putArray("observables");
+            facts.observables().stream().map(o -> o.raw()).distinct().sorted().forEach(observables::add);
         }
         return payload;
     }

@@ -2,6 +2,7 @@ package org.vigie.server.alerts;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.vigie.core.alerts.webhooks.RetryPolicy;
 
 /**
  * {@code vigie.alerts.*}: delivery of the outbox.
@@ -27,6 +28,15 @@ public record AlertProperties(String publicUrl, String mailFrom, int maxAttempts
         backoffMax = backoffMax == null ? Duration.ofHours(1) : backoffMax;
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         batch = batch <= 0 ? 100 : batch;
+    }
+
+    /**
+     * The retry schedule of every channel: {@link #backoff} with a quarter of each wait drawn at random
+     * (so that what failed together does not all come back in the same second), and dead after
+     * {@link #maxAttempts}.
+     */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(backoffBase, backoffMax, 0.25, maxAttempts);
     }
 
     /** The wait after the {@code attempts}-th failed attempt: base × 2^(attempts−1), at most the maximum. */

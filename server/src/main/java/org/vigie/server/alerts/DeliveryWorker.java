@@ -1,22 +1,40 @@
 package org.vigie.server.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigie.core.alerts.webhooks.RetryPolicy;
+import org.vigie.server.alerts.NotificationSender.Dispatch;
+import org.vigie.server.alerts.NotificationSender.Outcome;
 
 /**
  * Delivers the outbox. A round claims due notifications in a short transaction — rows another worker
  * holds are skipped ({@code FOR UPDATE SKIP LOCKED}) and each claimed row is leased (its next attempt
- * moved past the lease) — then delivers each one outside any transaction and records the outcome.
- * A failure waits an exponentially growing time; after the last attempt the notification is dead.
- * Nothing is held in memory: after a crash or a restart, pending rows and rows whose lease ran out are
- * simply due (at-least-once delivery; receivers de-duplicate on the idempotency key).
+ * moved past the lease) — then hands them to the channels' senders outside any transaction; each
+ * outcome is recorded when it is known. Digest rows are claimed by whole groups (subscription +
+ * recipient + channel) and leave as one message. A failure waits per the {@link RetryPolicy}
+ * (and at least what the receiver asked with Retry-After); after the last attempt the notification is
+ * dead (dead-letter list). Nothing is held in memory: after a crash or a restart, pending rows and rows
+ * whose lease ran out are simply due (at-least-once delivery; receivers de-duplicate on the
+ * idempotency key).
+ *
+ * <p>A round does not wait for slow channels: the webhook sender starts its attempts on its own
+ * threads and reports back; webhook rows are claimed no faster than it has free slots, and rows it
+ * could not start (receiver busy) are given back at once, without counting an attempt.
  */
 @Component
 public class DeliveryWorker {
@@ -26,76 +44,225 @@ public class DeliveryWorker {
     private final NotificationRepository notifications;
     private final Map<AlertChannel, NotificationSender> senders = new EnumMap<>(AlertChannel.class);
     private final AlertProperties properties;
+    private final RetryPolicy retries;
     private final TransactionTemplate transactions;
+    private final DeliveryNudge nudge;
     private final Clock clock;
 
+    private final ReentrantLock idleLock = new ReentrantLock();
+    private final Condition idle = idleLock.newCondition();
+    private int inFlight;
+    private volatile boolean moreWaiting;
+
     DeliveryWorker(NotificationRepository notifications, List<NotificationSender> senders, AlertProperties properties,
-                   TransactionTemplate transactions, Clock clock) {
+                   TransactionTemplate transactions, DeliveryNudge nudge, Clock clock) {
         this.notifications = notifications;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.properties = properties;
+        this.retries = properties.retryPolicy();
         this.transactions = transactions;
+        this.nudge = nudge;
         this.clock = clock;
     }
 
-    /** What one round did. */
-    public record Round(int delivered, int failed, int dead) {
+    /**
+     * What one round did.
+     *
+     * @param claimed   rows claimed
+     * @param delivered rows whose delivery was known to succeed when the round returned (synchronous channels)
+     * @param failed    rows that failed and will be tried again, as known when the round returned
+     * @param dead      rows that became dead, as known when the round returned
+     * @param busy      rows given back because their receiver had no free slot
+     */
+    public record Round(int claimed, int delivered, int failed, int dead, int busy) {
 
-        public int claimed() {
-            return delivered + failed + dead;
+        static final Round NOTHING = new Round(0, 0, 0, 0, 0);
+
+        Round plus(Round other) {
+            return new Round(claimed + other.claimed, delivered + other.delivered, failed + other.failed, dead + other.dead,
+                    busy + other.busy);
         }
     }
 
-    /** One round: claims up to the batch size of due notifications and delivers them. */
+    /** One round: claims due notifications and starts delivering them; does not wait for slow channels. */
     public Round deliverDue() {
         return deliverDue(senders);
     }
 
-    /** Rounds until nothing is due now; for the CLI and tests. */
+    /**
+     * Rounds until nothing is due now, then waits for every delivery started to finish (at most the
+     * lease); for the CLI and tests. The counts are those known when each round returned.
+     */
     public Round deliverAllDue() {
-        int delivered = 0;
-        int failed = 0;
-        int dead = 0;
+        Round total = Round.NOTHING;
         Round round;
         do {
             round = deliverDue();
-            delivered += round.delivered();
-            failed += round.failed();
-            dead += round.dead();
-        } while (round.claimed() > 0 && round.delivered() + round.failed() + round.dead() == properties.batch());
-        return new Round(delivered, failed, dead);
+            total = total.plus(round);
+            if (round.busy() > 0) {
+                awaitIdle(properties.lease()); // a slot frees up when an attempt ends
+            }
+        } while (round.claimed() > 0);
+        awaitIdle(properties.lease());
+        return total;
+    }
+
+    /** Whether a round left rows behind (a full batch, or rows given back): the loop should run again soon. */
+    boolean moreWaiting() {
+        return moreWaiting;
+    }
+
+    /**
+     * Waits until no delivery started by a round is still running.
+     *
+     * @return false when the timeout passed first
+     */
+    public boolean awaitIdle(Duration timeout) {
+        idleLock.lock();
+        try {
+            long left = timeout.toNanos();
+            while (inFlight > 0) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = idle.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            idleLock.unlock();
+        }
     }
 
     Round deliverDue(Map<AlertChannel, NotificationSender> with) {
         Instant now = clock.instant();
-        List<Notification> claimed = transactions.execute(tx -> notifications.claim(now, now.plus(properties.lease()), properties.batch()));
-        int delivered = 0;
-        int failed = 0;
-        int dead = 0;
-        for (Notification notification : claimed) {
-            int attempts = notification.attempts(); // counted at the claim
+        Instant lease = now.plus(properties.lease());
+        int batch = properties.batch();
+        NotificationSender webhooks = with.get(AlertChannel.WEBHOOK);
+        int webhookRoom = webhooks == null ? batch : Math.min(batch, webhooks.capacity());
+        List<Dispatch> dispatches = transactions.execute(tx -> {
+            List<Dispatch> claimed = new ArrayList<>();
+            notifications.claimImmediate(now, lease, batch, false).forEach(n -> claimed.add(new Dispatch(List.of(n), false)));
+            if (webhookRoom > 0) {
+                notifications.claimImmediate(now, lease, webhookRoom, true).forEach(n -> claimed.add(new Dispatch(List.of(n), false)));
+            }
+            claimed.addAll(digests(notifications.claimDigests(now, lease, batch)));
+            return claimed;
+        });
+        Map<AlertChannel, List<Dispatch>> byChannel = new EnumMap<>(AlertChannel.class);
+        int claimed = 0;
+        for (Dispatch dispatch : dispatches) {
+            byChannel.computeIfAbsent(dispatch.first().channel(), c -> new ArrayList<>()).add(dispatch);
+            claimed += dispatch.items().size();
+        }
+        Counts counts = new Counts();
+        List<UUID> busy = new ArrayList<>();
+        for (Map.Entry<AlertChannel, List<Dispatch>> channel : byChannel.entrySet()) {
+            NotificationSender sender = with.get(channel.getKey());
+            if (sender == null) {
+                channel.getValue().forEach(d -> record(d, Outcome.failed("no sender for channel " + channel.getKey()), counts));
+                continue;
+            }
             try {
-                NotificationSender sender = with.get(notification.channel());
-                if (sender == null) {
-                    throw new NotificationSender.DeliveryException("no sender for channel " + notification.channel());
-                }
-                sender.send(notification);
-                notifications.markDelivered(notification.id(), clock.instant(), attempts);
-                delivered++;
+                sender.prepare(channel.getValue());
             } catch (RuntimeException e) {
-                String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                error = error.length() > 500 ? error.substring(0, 500) : error;
-                if (attempts >= properties.maxAttempts()) {
-                    notifications.markFailed(notification.id(), NotificationStatus.DEAD, attempts, clock.instant(), error);
-                    log.warn("notification {} ({}) is dead after {} attempts: {}", notification.id(), notification.channel(), attempts, error);
-                    dead++;
-                } else {
-                    notifications.markFailed(notification.id(), NotificationStatus.FAILED, attempts,
-                            clock.instant().plus(properties.backoff(attempts)), error);
-                    failed++;
-                }
+                log.warn("preparing {} deliveries failed", channel.getKey(), e);
+            }
+            for (Dispatch dispatch : channel.getValue()) {
+                start(sender, dispatch, counts, busy);
             }
         }
-        return new Round(delivered, failed, dead);
+        if (!busy.isEmpty()) {
+            notifications.release(busy, now);
+        }
+        moreWaiting = !busy.isEmpty() || dispatches.size() >= batch || (webhooks != null && webhookRoom == 0);
+        return new Round(claimed, counts.delivered.get(), counts.failed.get(), counts.dead.get(), busy.size());
+    }
+
+    private void start(NotificationSender sender, Dispatch dispatch, Counts counts, List<UUID> busy) {
+        inFlight(+1);
+        boolean started;
+        try {
+            started = sender.start(dispatch, outcome -> {
+                try {
+                    record(dispatch, outcome, counts);
+                } finally {
+                    inFlight(-1);
+                    if (moreWaiting) {
+                        nudge.now(); // a slot is free: rows given back can go now
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight(-1);
+            record(dispatch, Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), counts);
+            return;
+        }
+        if (!started) {
+            inFlight(-1);
+            dispatch.items().forEach(n -> busy.add(n.id()));
+        }
+    }
+
+    /** Digest rows, claimed by whole groups, back into their groups (in claim order). */
+    private static List<Dispatch> digests(List<Notification> rows) {
+        Map<List<Object>, List<Notification>> groups = new LinkedHashMap<>();
+        for (Notification n : rows) {
+            Object subscription = n.subscriptionId() == null ? n.id() : n.subscriptionId();
+            groups.computeIfAbsent(List.of(subscription, n.recipientAccount(), n.channel()), k -> new ArrayList<>()).add(n);
+        }
+        return groups.values().stream().map(items -> new Dispatch(items, true)).toList();
+    }
+
+    private void record(Dispatch dispatch, Outcome outcome, Counts counts) {
+        List<UUID> ids = dispatch.items().stream().map(Notification::id).toList();
+        int attempts = dispatch.items().stream().mapToInt(Notification::attempts).max().orElse(1); // counted at the claim
+        Instant at = clock.instant();
+        try {
+            if (outcome.delivered()) {
+                notifications.markDelivered(ids, at, attempts);
+                counts.delivered.addAndGet(ids.size());
+                return;
+            }
+            String error = outcome.error() == null ? "not delivered" : outcome.error();
+            error = error.length() > 500 ? error.substring(0, 500) : error;
+            RetryPolicy.Decision decision = outcome.deadNow() ? new RetryPolicy.Dead(attempts)
+                    : retries.afterFailure(Math.max(1, attempts), at, ThreadLocalRandom.current());
+            if (decision instanceof RetryPolicy.RetryAt retry) {
+                Instant next = retry.at();
+                if (outcome.retryAfter() != null && next.isBefore(at.plus(outcome.retryAfter()))) {
+                    next = at.plus(outcome.retryAfter()); // the receiver asked for more time
+                }
+                notifications.markFailed(ids, NotificationStatus.FAILED, attempts, next, error);
+                counts.failed.addAndGet(ids.size());
+            } else {
+                notifications.markFailed(ids, NotificationStatus.DEAD, attempts, at, error);
+                log.warn("{} {} notification(s) dead after {} attempts: {}", ids.size(), dispatch.first().channel(), attempts, error);
+                counts.dead.addAndGet(ids.size());
+            }
+        } catch (RuntimeException e) {
+            // the lease runs out and the rows are due again: at-least-once
+            log.error("could not record the outcome of {} notification(s) {}", ids.size(), ids, e);
+        }
+    }
+
+    private void inFlight(int delta) {
+        idleLock.lock();
+        try {
+            inFlight += delta;
+            if (inFlight == 0) {
+                idle.signalAll();
+            }
+        } finally {
+            idleLock.unlock();
+        }
+    }
+
+    private static final class Counts {
+        final AtomicInteger delivered = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger dead = new AtomicInteger();
     }
 }

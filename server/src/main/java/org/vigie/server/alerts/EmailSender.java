@@ -2,6 +2,7 @@ package org.vigie.server.alerts;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -36,45 +37,80 @@ class EmailSender implements NotificationSender {
 
     @Override
     public void send(Notification notification) {
-        JavaMailSender sender = mail.getIfAvailable();
-        // VIGIE_SMTP_HOST empty still creates a sender (the property exists); it has nowhere to send
-        if (sender == null || sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
-            throw new DeliveryException("no SMTP server configured (VIGIE_SMTP_HOST)");
-        }
-        String to = recipients.account(notification.recipientAccount()).map(RecipientRepository.Recipient::email)
-                .filter(e -> !e.isBlank())
-                .orElseThrow(() -> new DeliveryException("the recipient has no e-mail address or is disabled"));
         Tlp tlp = notification.tlp();
-        String link = properties.publicUrl() + notification.payload().path("link").asText("/notifications");
         boolean restricted = AlertOutbox.restricted(tlp);
         String title = restricted ? "" : notification.payload().path("title").asText("");
         String subject = "[Vigie] " + tlp.label() + (restricted || title.isBlank() ? " new report" : " " + title);
         StringBuilder body = new StringBuilder();
-        body.append(tlp.label()).append("\n\n");
+        item(notification, body);
+        body.append("Event ").append(notification.payload().path("event").asText())
+                .append(" — to stop these e-mails, change your subscriptions in Vigie.\n");
+        mail(notification.recipientAccount(), subject, body.toString(), notification.payload().path("event").asText(),
+                notification.idempotencyKey());
+    }
+
+    /**
+     * One e-mail for a whole digest period: every item gathered, each under its own marking (restricted
+     * ones as a link only). The idempotency key of a digest is derived from its items' keys.
+     */
+    @Override
+    public void sendDigest(List<Notification> items) {
+        Notification first = items.get(0);
+        String name = items.stream().map(n -> n.payload().path("subscriptionName").asText("")).filter(t -> !t.isBlank())
+                .findFirst().orElse("");
+        String subject = "[Vigie] " + items.size() + (items.size() == 1 ? " report" : " reports")
+                + (name.isBlank() ? "" : " — " + name);
+        StringBuilder body = new StringBuilder();
+        body.append(items.size()).append(items.size() == 1 ? " report matches" : " reports match")
+                .append(" your subscription since the last digest.\n\n");
+        for (Notification n : items) {
+            body.append("— ");
+            item(n, body);
+        }
+        body.append("To stop these e-mails, change your subscriptions in Vigie.\n");
+        String key = "digest-" + java.util.UUID.nameUUIDFromBytes(String.join("\n", items.stream().map(Notification::idempotencyKey)
+                .sorted().toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mail(first.recipientAccount(), subject, body.toString(), key, key);
+    }
+
+    private void item(Notification notification, StringBuilder body) {
+        Tlp tlp = notification.tlp();
+        String link = properties.publicUrl() + notification.payload().path("link").asText("/notifications");
+        boolean restricted = AlertOutbox.restricted(tlp);
+        body.append(tlp.label()).append("\n");
         if (restricted) {
             body.append("A report marked ").append(tlp.label())
                     .append(" matches your subscription. Its content is not sent by e-mail; read it in Vigie:\n");
         } else {
-            body.append(title).append("\n");
+            body.append(notification.payload().path("title").asText("")).append("\n");
             String subscription = notification.payload().path("subscriptionName").asText("");
             if (!subscription.isBlank()) {
                 body.append("Subscription: ").append(subscription).append("\n");
             }
             notification.payload().path("watchHits").forEach(hit -> body.append("Watched ").append(hit.path("type").asText())
                     .append(": ").append(hit.path("value").asText()).append("\n"));
-            body.append("\n");
         }
-        body.append(link).append("\n\nEvent ").append(notification.payload().path("event").asText())
-                .append(" — to stop these e-mails, change your subscriptions in Vigie.\n");
+        body.append(link).append("\n\n");
+    }
+
+    private void mail(java.util.UUID recipient, String subject, String body, String event, String idempotencyKey) {
+        JavaMailSender sender = mail.getIfAvailable();
+        // VIGIE_SMTP_HOST empty still creates a sender (the property exists); it has nowhere to send
+        if (sender == null || sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
+            throw new DeliveryException("no SMTP server configured (VIGIE_SMTP_HOST)");
+        }
+        String to = recipients.account(recipient).map(RecipientRepository.Recipient::email)
+                .filter(e -> !e.isBlank())
+                .orElseThrow(() -> new DeliveryException("the recipient has no e-mail address or is disabled"));
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(properties.mailFrom());
             helper.setTo(to);
             helper.setSubject(subject);
-            helper.setText(body.toString());
-            message.setHeader("X-Vigie-Event", notification.payload().path("event").asText());
-            message.setHeader("X-Vigie-Idempotency-Key", notification.idempotencyKey());
+            helper.setText(body);
+            message.setHeader("X-Vigie-Event", event);
+            message.setHeader("X-Vigie-Idempotency-Key", idempotencyKey);
             sender.send(message);
         } catch (MessagingException | MailException e) {
             throw new DeliveryException("SMTP: " + e.getMessage(), e);

@@ -6,11 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.vigie.core.sharing.Tlp;
+import org.vigie.core.sharing.VisibilityPolicy;
 
 /** The SQL of the outbox, {@code notifications} (V14). */
 @Repository
@@ -30,12 +33,21 @@ class NotificationRepository {
 
     /** @return false when a row with the same idempotency key exists: enqueuing twice is a no-op */
     boolean enqueue(Notification n) {
+        return enqueue(n, false);
+    }
+
+    /**
+     * @param digest the row belongs to an HOURLY or DAILY subscription: it is delivered with the other
+     *               rows of its subscription, recipient and channel that are due at the same time
+     */
+    boolean enqueue(Notification n, boolean digest) {
         return jdbc.sql("""
                 INSERT INTO notifications (id, event_id, subscription_id, recipient_account, channel, subject_id, subject_modified,
-                    tlp, payload, idempotency_key, status, attempts, next_attempt_at, created_at)
+                    tlp, payload, idempotency_key, status, attempts, next_attempt_at, created_at, digest)
                 VALUES (:id, :event, :subscription, :recipient, :channel, :subject, :modified, :tlp, CAST(:payload AS jsonb), :key,
-                    'PENDING', 0, :next, :created)
+                    'PENDING', 0, :next, :created, :digest)
                 ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("digest", digest)
                 .param("id", n.id()).param("event", n.eventId()).param("subscription", n.subscriptionId())
                 .param("recipient", n.recipientAccount()).param("channel", n.channel().name()).param("subject", n.subjectId())
                 .param("modified", Timestamp.from(n.subjectModified())).param("tlp", n.tlp().name())
@@ -50,24 +62,133 @@ class NotificationRepository {
      * waited for. Answers the rows as claimed (attempts already incremented).
      */
     List<Notification> claim(Instant now, Instant leaseUntil, int limit) {
+        return claimWhere("", now, leaseUntil, limit);
+    }
+
+    /**
+     * {@link #claim} of immediate rows (not digests) only, webhook rows or all others: the worker claims
+     * webhook rows no faster than it has free delivery slots, the others by the batch.
+     */
+    List<Notification> claimImmediate(Instant now, Instant leaseUntil, int limit, boolean webhooks) {
+        return claimWhere(webhooks ? " AND NOT digest AND channel = 'WEBHOOK'" : " AND NOT digest AND channel <> 'WEBHOOK'",
+                now, leaseUntil, limit);
+    }
+
+    private List<Notification> claimWhere(String condition, Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
                 UPDATE notifications SET attempts = attempts + 1, next_attempt_at = :lease
-                WHERE id IN (SELECT id FROM notifications WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
+                WHERE id IN (SELECT id FROM notifications WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now"""
+                        + condition + """
+
                              ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING """ + " " + COLUMNS)
                 .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
                 .query(this::row).list();
     }
 
+    /**
+     * Claims due digest rows by whole groups: every due row of up to {@code groups} (subscription,
+     * recipient, channel) triples, so that one period's items leave in one message.
+     */
+    List<Notification> claimDigests(Instant now, Instant leaseUntil, int groups) {
+        return jdbc.sql("""
+                UPDATE notifications SET attempts = attempts + 1, next_attempt_at = :lease
+                WHERE id IN (
+                    SELECT id FROM notifications
+                    WHERE digest AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
+                      AND (COALESCE(subscription_id, id), recipient_account, channel) IN (
+                          SELECT COALESCE(subscription_id, id), recipient_account, channel FROM notifications
+                          WHERE digest AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
+                          GROUP BY COALESCE(subscription_id, id), recipient_account, channel
+                          ORDER BY min(next_attempt_at) LIMIT :groups)
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING """ + " " + COLUMNS)
+                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("groups", groups)
+                .query(this::row).list();
+    }
+
     void markDelivered(UUID id, Instant at, int attempts) {
-        jdbc.sql("UPDATE notifications SET status = 'DELIVERED', delivered_at = :at, attempts = :attempts, last_error = NULL WHERE id = :id")
-                .param("id", id).param("at", Timestamp.from(at)).param("attempts", attempts).update();
+        markDelivered(List.of(id), at, attempts);
+    }
+
+    void markDelivered(Collection<UUID> ids, Instant at, int attempts) {
+        // attempts were counted at the claim
+        jdbc.sql("UPDATE notifications SET status = 'DELIVERED', delivered_at = :at, last_error = NULL"
+                        + " WHERE id = ANY(CAST(:ids AS uuid[]))")
+                .param("ids", VisibilityPolicy.arrayLiteral(Set.copyOf(ids))).param("at", Timestamp.from(at)).update();
     }
 
     void markFailed(UUID id, NotificationStatus status, int attempts, Instant nextAttemptAt, String error) {
-        jdbc.sql("UPDATE notifications SET status = :status, attempts = :attempts, next_attempt_at = :next, last_error = :error WHERE id = :id")
-                .param("id", id).param("status", status.name()).param("attempts", attempts)
+        markFailed(List.of(id), status, attempts, nextAttemptAt, error);
+    }
+
+    void markFailed(Collection<UUID> ids, NotificationStatus status, int attempts, Instant nextAttemptAt, String error) {
+        jdbc.sql("UPDATE notifications SET status = :status, next_attempt_at = :next, last_error = :error"
+                        + " WHERE id = ANY(CAST(:ids AS uuid[]))")
+                .param("ids", VisibilityPolicy.arrayLiteral(Set.copyOf(ids))).param("status", status.name())
                 .param("next", Timestamp.from(nextAttemptAt)).param("error", error).update();
+    }
+
+    /**
+     * Gives back claimed rows that could not be started (their receiver was busy): the claim's attempt
+     * is not counted and they are due at {@code at}.
+     */
+    void release(Collection<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE notifications SET attempts = greatest(attempts - 1, 0), next_attempt_at = :at"
+                        + " WHERE id = ANY(CAST(:ids AS uuid[])) AND status IN ('PENDING', 'FAILED')")
+                .param("ids", VisibilityPolicy.arrayLiteral(Set.copyOf(ids))).param("at", Timestamp.from(at)).update();
+    }
+
+    /** A dead notification as the dead-letter list shows it: no payload, never a secret. */
+    record DeadLetter(UUID id, UUID eventId, UUID subscriptionId, String subscriptionName, UUID recipientAccount, String recipient,
+                      AlertChannel channel, String subjectId, String tlp, int attempts, String lastError, Instant createdAt,
+                      Instant lastAttemptAt, String webhookUrl) {
+    }
+
+    /**
+     * Dead notifications, newest first: all of them ({@code organisation} null, platform administrators)
+     * or those of one organisation's subscriptions and of its members' own subscriptions.
+     */
+    List<DeadLetter> dead(UUID organisation, int limit) {
+        return jdbc.sql("""
+                SELECT n.id, n.event_id, n.subscription_id, s.name AS subscription_name, n.recipient_account, a.username,
+                       n.channel, n.subject_id, n.tlp, n.attempts, n.last_error, n.created_at, n.next_attempt_at, s.webhook_url
+                FROM notifications n
+                LEFT JOIN subscriptions s ON s.id = n.subscription_id
+                LEFT JOIN accounts a ON a.id = n.recipient_account
+                LEFT JOIN accounts owner ON owner.id = s.owner_account
+                WHERE n.status = 'DEAD'
+                  AND (CAST(:organisation AS uuid) IS NULL OR s.owner_organisation = :organisation
+                       OR owner.organisation_id = :organisation)
+                ORDER BY n.created_at DESC, n.id LIMIT :limit""")
+                .param("organisation", organisation).param("limit", limit)
+                .query((rs, i) -> new DeadLetter(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+                        rs.getObject("subscription_id", UUID.class), rs.getString("subscription_name"),
+                        rs.getObject("recipient_account", UUID.class), rs.getString("username"), AlertChannel.valueOf(rs.getString("channel")),
+                        rs.getString("subject_id"), rs.getString("tlp"), rs.getInt("attempts"), rs.getString("last_error"),
+                        instant(rs, "created_at"), instant(rs, "next_attempt_at"), rs.getString("webhook_url")))
+                .list();
+    }
+
+    /**
+     * Puts dead notifications back in the queue, due now with their attempts reset; {@code ids} null
+     * means every dead one in the scope (see {@link #dead}). Answers the ids replayed.
+     */
+    List<UUID> replay(UUID organisation, Collection<UUID> ids, UUID by, Instant at) {
+        return jdbc.sql("""
+                UPDATE notifications n SET status = 'PENDING', attempts = 0, next_attempt_at = :at, replayed_at = :at, replayed_by = :by
+                WHERE n.status = 'DEAD'
+                  AND (CAST(:ids AS uuid[]) IS NULL OR n.id = ANY(CAST(:ids AS uuid[])))
+                  AND (CAST(:organisation AS uuid) IS NULL OR EXISTS (
+                       SELECT 1 FROM subscriptions s LEFT JOIN accounts owner ON owner.id = s.owner_account
+                       WHERE s.id = n.subscription_id AND (s.owner_organisation = :organisation OR owner.organisation_id = :organisation)))
+                RETURNING n.id""")
+                .param("ids", ids == null ? null : VisibilityPolicy.arrayLiteral(Set.copyOf(ids))).param("organisation", organisation)
+                .param("by", by).param("at", Timestamp.from(at))
+                .query(UUID.class).list();
     }
 
     List<Notification> forSubject(String subjectId) {

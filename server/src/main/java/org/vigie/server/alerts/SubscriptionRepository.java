@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,7 +49,7 @@ class SubscriptionRepository {
         this.json = json;
     }
 
-    void insert(Subscription s, byte[] webhookSecretEncrypted) {
+    void insert(Subscription s, String webhookSecretEncrypted) {
         AlertFilter f = s.filter();
         jdbc.sql("""
                 INSERT INTO subscriptions (id, owner_account, owner_organisation, created_by, name, election_id, cycle_phases,
@@ -73,7 +76,7 @@ class SubscriptionRepository {
                 .param("mode", s.mode().name())
                 .param("channels", names(s.channels()))
                 .param("webhookUrl", s.webhookUrl())
-                .param("secret", webhookSecretEncrypted)
+                .param("secret", webhookSecretEncrypted == null ? null : webhookSecretEncrypted.getBytes(StandardCharsets.UTF_8))
                 .param("active", s.active())
                 .param("createdAt", Timestamp.from(s.createdAt()))
                 .update();
@@ -93,6 +96,34 @@ class SubscriptionRepository {
 
     Optional<Subscription> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM subscriptions WHERE id = :id").param("id", id).query(this::row).optional();
+    }
+
+    /** Where and with what a webhook subscription is delivered; the secret as stored (encrypted). */
+    record WebhookTarget(UUID subscription, String url, String secretEncrypted, UUID createdBy, boolean active) {
+    }
+
+    /** The webhook targets of these subscriptions (one query for a whole delivery round). */
+    Map<UUID, WebhookTarget> webhookTargets(Collection<UUID> ids) {
+        Map<UUID, WebhookTarget> targets = new HashMap<>();
+        if (ids.isEmpty()) {
+            return targets;
+        }
+        jdbc.sql("SELECT id, webhook_url, webhook_secret_enc, created_by, active FROM subscriptions"
+                        + " WHERE id = ANY(CAST(:ids AS uuid[])) AND webhook_url IS NOT NULL")
+                .param("ids", VisibilityPolicy.arrayLiteral(Set.copyOf(ids)))
+                .query((rs, n) -> {
+                    byte[] secret = rs.getBytes("webhook_secret_enc");
+                    return new WebhookTarget(rs.getObject("id", UUID.class), rs.getString("webhook_url"),
+                            secret == null ? null : new String(secret, StandardCharsets.UTF_8), rs.getObject("created_by", UUID.class),
+                            rs.getBoolean("active"));
+                })
+                .list().forEach(t -> targets.put(t.subscription(), t));
+        return targets;
+    }
+
+    void replaceWebhookSecret(UUID id, String secretEncrypted) {
+        jdbc.sql("UPDATE subscriptions SET webhook_secret_enc = :secret WHERE id = :id")
+                .param("id", id).param("secret", secretEncrypted.getBytes(StandardCharsets.UTF_8)).update();
     }
 
     boolean delete(UUID id) {

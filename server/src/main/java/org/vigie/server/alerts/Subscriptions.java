@@ -1,8 +1,9 @@
 package org.vigie.server.alerts;
 
-import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,14 +17,17 @@ import org.vigie.core.accounts.Member;
 import org.vigie.core.accounts.OrganisationRole;
 import org.vigie.core.alerts.AlertFilter;
 import org.vigie.core.alerts.WatchItem;
+import org.vigie.core.alerts.webhooks.WebhookTargetRefused;
 import org.vigie.core.observables.ObservableType;
 import org.vigie.core.reports.IncidentType;
 import org.vigie.core.taxonomy.CyclePhase;
 import org.vigie.core.taxonomy.TargetCategory;
+import org.vigie.server.alerts.webhooks.WebhookTargetGuard;
 import org.vigie.server.audit.AuditEvent;
 import org.vigie.server.audit.AuditTrail;
 import org.vigie.server.elections.Elections;
 import org.vigie.server.reference.DisarmFramework;
+import org.vigie.server.secrets.SecretBox;
 import org.vigie.server.web.ForbiddenException;
 import org.vigie.server.web.InvalidFieldException;
 import org.vigie.server.web.NotFoundException;
@@ -36,26 +40,50 @@ import org.vigie.server.web.NotFoundException;
 public class Subscriptions {
 
     static final int MAX_WATCH_LIST = 500;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriptionRepository repository;
     private final Elections elections;
     private final DisarmFramework disarm;
     private final AuditTrail audit;
+    private final WebhookTargetGuard webhookTargets;
+    private final SecretBox secrets;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Subscriptions(SubscriptionRepository repository, Elections elections, DisarmFramework disarm, AuditTrail audit,
-                  TransactionTemplate transactions, Clock clock) {
+                  WebhookTargetGuard webhookTargets, SecretBox secrets, TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.elections = elections;
         this.disarm = disarm;
         this.audit = audit;
+        this.webhookTargets = webhookTargets;
+        this.secrets = secrets;
         this.transactions = transactions;
         this.clock = clock;
     }
 
+    /**
+     * A subscription just created, with its webhook signing secret in clear: shown once to its creator,
+     * kept only encrypted, never shown again (rotate it to get a new one).
+     *
+     * @param webhookSecret null unless the subscription has the webhook channel
+     */
+    public record Created(Subscription subscription, String webhookSecret) {
+    }
+
     /** @throws InvalidFieldException (400) naming the field at fault: an unknown technique, election, type, … */
     public Subscription create(Member creator, SubscriptionRequest request) {
+        return subscribe(creator, request).subscription();
+    }
+
+    /**
+     * {@link #create}, answering the webhook secret too.
+     *
+     * @throws InvalidFieldException (400) naming the field at fault, e.g. {@code webhookUrl} not http(s) or
+     *                               resolving to a loopback or private address (SSRF) when those are not allowed
+     */
+    public Created subscribe(Member creator, SubscriptionRequest request) {
         if (request.organisation() && !(creator.organisationId() != null && creator.administers(creator.organisationId()))) {
             throw new ForbiddenException("Only an administrator of the organisation subscribes on its behalf.");
         }
@@ -97,17 +125,58 @@ public class Subscriptions {
         String webhookUrl = null;
         if (channels.contains(AlertChannel.WEBHOOK)) {
             webhookUrl = webhookUrl(request.webhookUrl());
+        } else if (request.webhookUrl() != null && !request.webhookUrl().isBlank()) {
+            throw new InvalidFieldException("webhookUrl", "alerts.webhook.unused", "A webhook URL is given but WEBHOOK is not among the channels.");
         }
         Subscription subscription = new Subscription(UUID.randomUUID(), request.organisation() ? null : creator.accountId(),
                 request.organisation() ? creator.organisationId() : null, creator.accountId(), name, filter, mode, channels, webhookUrl,
                 true, clock.instant());
+        String secret = webhookUrl == null ? null : newWebhookSecret();
         return transactions.execute(tx -> {
-            repository.insert(subscription, null);
+            repository.insert(subscription, secret == null ? null : secrets.encrypt(secret, secretBinding(subscription.id())));
             audit.record(AuditEvent.of("subscription.created", "subscription", subscription.id()).with("name", name)
                     .with("owner", request.organisation() ? "organisation" : "person").with("channels", channels.toString())
                     .with("mode", mode.name()));
-            return subscription;
+            return new Created(subscription, secret);
         });
+    }
+
+    /**
+     * Replaces a webhook subscription's signing secret; the old one stops working at once (deliveries
+     * still queued are signed with the new one). Same rights as deleting the subscription. Audited.
+     *
+     * @return the new secret, to show once
+     */
+    public String rotateWebhookSecret(Member member, UUID id) {
+        Subscription subscription = get(member, id);
+        if (subscription.ownerOrganisation() != null && !member.administers(subscription.ownerOrganisation())) {
+            throw new ForbiddenException("Only an administrator of the organisation changes its subscriptions.");
+        }
+        if (subscription.webhookUrl() == null) {
+            throw new InvalidFieldException("channels", "alerts.webhook.none", "This subscription has no webhook.");
+        }
+        String secret = newWebhookSecret();
+        transactions.executeWithoutResult(tx -> {
+            repository.replaceWebhookSecret(id, secrets.encrypt(secret, secretBinding(id)));
+            audit.record(AuditEvent.of("subscription.webhook-secret.rotated", "subscription", id).with("name", subscription.name()));
+        });
+        return secret;
+    }
+
+    /** The clear webhook secret of a subscription, for signing; bound to its row so a copied ciphertext does not decrypt elsewhere. */
+    String webhookSecret(UUID subscription, String encrypted) {
+        return secrets.decrypt(encrypted, secretBinding(subscription));
+    }
+
+    private static String secretBinding(UUID subscription) {
+        return "subscription-webhook:" + subscription;
+    }
+
+    /** 32 random bytes, URL-safe Base64, with a prefix that makes a leaked one easy to recognise and search for. */
+    private static String newWebhookSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "vwhs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The member's own subscriptions and their organisation's. */
@@ -149,18 +218,21 @@ public class Subscriptions {
         }
     }
 
-    private static String webhookUrl(String text) {
-        URI uri;
+    /**
+     * The URL's form and, unless the administrator allowed internal targets, every address its host
+     * resolves to (no loopback, private, link-local, metadata… : SSRF). Checked again before each delivery.
+     */
+    private String webhookUrl(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidFieldException("webhookUrl", "alerts.webhook.url", "The webhook channel needs an http(s) URL.");
+        }
         try {
-            uri = text == null ? null : URI.create(text.strip());
-        } catch (IllegalArgumentException e) {
-            uri = null;
+            return webhookTargets.checkSubscriptionUrl(text.strip()).toString();
+        } catch (WebhookTargetRefused refused) {
+            throw new InvalidFieldException("webhookUrl", "alerts.webhook.refused", "Webhook URL refused: " + refused.reason()
+                    + (webhookTargets.allowsPrivateTargets() ? "" : " (internal targets are allowed only when the administrator sets"
+                    + " VIGIE_ALLOW_PRIVATE_WEBHOOKS=true)"));
         }
-        // the address check against loopback and private networks (SSRF) belongs to the webhook sender
-        if (uri == null || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-            throw new InvalidFieldException("webhookUrl", "alerts.webhook.url", "The webhook URL must be an http(s) URL with a host.");
-        }
-        return uri.toString();
     }
 
     private static <E extends Enum<E>> Set<E> enums(List<String> names, String field, Function<String, E> parse, Class<E> type) {

@@ -5,5 +5,5 @@
  * delivery worker and channels read the outbox afterwards. Matching itself is pure and lives in
  * {@code org.vigie.core.alerts}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"sharing", "accounts", "audit", "web", "elections", "reference", "knowledge"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"sharing", "accounts", "audit", "web", "elections", "reference", "knowledge", "secrets"})
 package org.vigie.server.alerts;

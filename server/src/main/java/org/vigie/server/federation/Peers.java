@@ -19,6 +19,7 @@ import org.vigie.server.audit.AuditEvent;
 import org.vigie.server.audit.AuditTrail;
 import org.vigie.server.organisations.OrganisationChanges;
 import org.vigie.server.organisations.Organisations;
+import org.vigie.server.secrets.SecretBox;
 import org.vigie.server.sharing.Communities;
 import org.vigie.server.web.ForbiddenException;
 import org.vigie.server.web.InvalidFieldException;

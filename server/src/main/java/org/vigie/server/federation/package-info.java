@@ -5,5 +5,5 @@
  * the provenance of every version received.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"knowledge", "reports", "campaigns", "sharing", "organisations", "accounts",
-        "audit", "web"})
+        "audit", "web", "secrets"})
 package org.vigie.server.federation;

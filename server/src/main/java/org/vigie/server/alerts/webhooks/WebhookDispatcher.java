@@ -81,6 +81,11 @@ public class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /** Attempts that could start now, all receivers together (the outbox worker claims no more webhook rows than this). */
+    public int available() {
+        return global.availablePermits();
+    }
+
     /** Attempts running now (for progress and tests). */
     public int inFlight() {
         return hosts.values().stream().mapToInt(s -> perHost - s.availablePermits()).sum();

@@ -1,4 +1,4 @@
-package org.vigie.server.federation;
+package org.vigie.server.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +19,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts the secrets Vigie must send to others (peer hubs' tokens) with AES-256-GCM. The key is
+ * Encrypts the secrets Vigie must send or sign with (peer hubs' tokens, webhook signing secrets) with AES-256-GCM. The key is
  * {@code VIGIE_SECRET_KEY} (or {@code vigie.secret-key}) if set, else {@code secret.key} in the
  * data directory, generated on first use and readable by its owner only. The database alone then
  * does not give the tokens away: a backup of it without the key holds only ciphertext. Each secret
  * is bound to its row (the associated data), so a ciphertext copied to another peer does not decrypt.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final String VERSION = "v1:";
     private static final int IV_BYTES = 12;
@@ -36,14 +36,14 @@ class SecretBox {
     private final String configuredKey;
     private volatile SecretKey key;
 
-    SecretBox(@Value("${vigie.data}") String dataDirectory, @Value("${vigie.secret-key:}") String configuredKey) {
+    public SecretBox(@Value("${vigie.data}") String dataDirectory, @Value("${vigie.secret-key:}") String configuredKey) {
         this.keyFile = Path.of(dataDirectory).resolve("secret.key");
         String fromEnvironment = System.getenv("VIGIE_SECRET_KEY");
         this.configuredKey = configuredKey != null && !configuredKey.isBlank() ? configuredKey
                 : fromEnvironment == null ? "" : fromEnvironment;
     }
 
-    String encrypt(String secret, String boundTo) {
+    public String encrypt(String secret, String boundTo) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -60,7 +60,7 @@ class SecretBox {
         }
     }
 
-    String decrypt(String stored, String boundTo) {
+    public String decrypt(String stored, String boundTo) {
         if (!stored.startsWith(VERSION)) {
             throw new IllegalStateException("unknown secret format");
         }
@@ -72,7 +72,7 @@ class SecretBox {
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("a stored secret does not decrypt with this hub's key (was VIGIE_SECRET_KEY or "
-                    + keyFile + " changed?); enter the peer's token again", e);
+                    + keyFile + " changed?); enter the secret again (peer token) or rotate it (webhook secret)", e);
         }
     }
 

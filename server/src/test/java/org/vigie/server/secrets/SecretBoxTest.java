@@ -1,4 +1,4 @@
-package org.vigie.server.federation;
+package org.vigie.server.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
