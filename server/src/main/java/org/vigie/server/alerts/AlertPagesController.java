@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.vigie.core.accounts.Member;
 import org.vigie.core.reports.IncidentType;
 import org.vigie.core.taxonomy.CyclePhase;
@@ -85,7 +86,8 @@ class AlertPagesController {
                   @RequestParam(required = false) List<String> types, @RequestParam(required = false) List<String> targetCategories,
                   @RequestParam(defaultValue = "") String disarmTechniques, @RequestParam(required = false) Integer minConfidence,
                   @RequestParam(defaultValue = "") String watchList, @RequestParam(defaultValue = "IMMEDIATE") String mode,
-                  @RequestParam(required = false) List<String> channels, @RequestParam(required = false) String webhookUrl, Model model) {
+                  @RequestParam(required = false) List<String> channels, @RequestParam(required = false) String webhookUrl, Model model,
+                  RedirectAttributes flash) {
         List<SubscriptionRequest.WatchValue> watch = new ArrayList<>();
         for (String line : watchList.split("\\R")) {
             String value = line.strip();
@@ -99,15 +101,29 @@ class AlertPagesController {
                     : new SubscriptionRequest.WatchValue("keyword", value));
         }
         List<String> techniques = Arrays.stream(disarmTechniques.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Subscriptions.Created created;
         try {
-            subscriptions.create(me, new SubscriptionRequest(name, organisation, electionId, phases, types, targetCategories, List.of(),
+            created = subscriptions.subscribe(me, new SubscriptionRequest(name, organisation, electionId, phases, types, targetCategories, List.of(),
                     techniques, minConfidence, List.of(), watch, mode, channels, webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl));
         } catch (FieldException e) {
             model.addAttribute("error", e.messageKey());
             model.addAttribute("errorDetail", e.getBody().getDetail());
             return subscriptionsPage(me, model);
         }
+        if (created.webhookSecret() != null) {
+            // shown once, on the next page only (a flash attribute never goes into a URL)
+            flash.addFlashAttribute("webhookSecret", created.webhookSecret());
+            flash.addFlashAttribute("webhookSecretFor", created.subscription().name());
+        }
         return "redirect:/subscriptions?created";
+    }
+
+    @PostMapping("/subscriptions/{id}/webhook-secret")
+    String rotate(Member me, @PathVariable UUID id, RedirectAttributes flash) {
+        String secret = subscriptions.rotateWebhookSecret(me, id);
+        flash.addFlashAttribute("webhookSecret", secret);
+        flash.addFlashAttribute("webhookSecretFor", subscriptions.get(me, id).name());
+        return "redirect:/subscriptions?rotated";
     }
 
     @PostMapping("/subscriptions/{id}/delete")

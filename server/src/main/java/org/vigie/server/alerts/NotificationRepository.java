@@ -142,12 +142,6 @@ class NotificationRepository {
                 .param("ids", VisibilityPolicy.arrayLiteral(Set.copyOf(ids))).param("at", Timestamp.from(at)).update();
     }
 
-    /** A dead notification as the dead-letter list shows it: no payload, never a secret. */
-    record DeadLetter(UUID id, UUID eventId, UUID subscriptionId, String subscriptionName, UUID recipientAccount, String recipient,
-                      AlertChannel channel, String subjectId, String tlp, int attempts, String lastError, Instant createdAt,
-                      Instant lastAttemptAt, String webhookUrl) {
-    }
-
     /**
      * Dead notifications, newest first: all of them ({@code organisation} null, platform administrators)
      * or those of one organisation's subscriptions and of its members' own subscriptions.

@@ -1,5 +1,6 @@
 package org.vigie.server.alerts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -35,15 +36,21 @@ class SubscriptionApiController {
     record SubscriptionView(UUID id, String name, String owner, UUID ownerAccount, UUID ownerOrganisation, UUID electionId,
                             List<String> phases, List<String> types, List<String> targetCategories, List<UUID> targetOrganisations,
                             List<String> disarmTechniques, Integer minConfidence, List<UUID> communities, List<WatchView> watchList,
-                            String mode, List<String> channels, String webhookUrl, boolean active, Instant createdAt) {
+                            String mode, List<String> channels, String webhookUrl, boolean active, Instant createdAt,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String webhookSecret) {
 
         static SubscriptionView of(Subscription s) {
+            return of(s, null);
+        }
+
+        /** With the webhook secret: in the answer to the creation only (it is never shown again). */
+        static SubscriptionView of(Subscription s, String webhookSecret) {
             AlertFilter f = s.filter();
             return new SubscriptionView(s.id(), s.name(), s.ownerAccount() != null ? "person" : "organisation", s.ownerAccount(),
                     s.ownerOrganisation(), f.electionId(), names(f.phases()), names(f.types()), names(f.targetCategories()),
                     f.targetOrganisations().stream().sorted().toList(), f.disarmTechniques().stream().sorted().toList(), f.minConfidence(),
                     f.communities().stream().sorted().toList(), f.watchList().stream().map(w -> new WatchView(w.kind(), w.value())).toList(),
-                    s.mode().name(), names(s.channels()), s.webhookUrl(), s.active(), s.createdAt());
+                    s.mode().name(), names(s.channels()), s.webhookUrl(), s.active(), s.createdAt(), webhookSecret);
         }
 
         private static List<String> names(java.util.Collection<? extends Enum<?>> values) {
@@ -53,8 +60,18 @@ class SubscriptionApiController {
 
     @PostMapping
     ResponseEntity<SubscriptionView> create(Member me, @RequestBody SubscriptionRequest request) {
-        Subscription created = subscriptions.create(me, request);
-        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id())).body(SubscriptionView.of(created));
+        Subscriptions.Created created = subscriptions.subscribe(me, request);
+        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.subscription().id()))
+                .body(SubscriptionView.of(created.subscription(), created.webhookSecret()));
+    }
+
+    record SecretView(UUID subscription, String webhookSecret) {
+    }
+
+    /** A new webhook signing secret, answered once; the previous one stops working at once. */
+    @PostMapping("/{id}/webhook-secret")
+    SecretView rotate(Member me, @PathVariable UUID id) {
+        return new SecretView(id, subscriptions.rotateWebhookSecret(me, id));
     }
 
     @GetMapping

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.vigie.core.accounts.MemberPrincipal;
 
-/** The unread count behind the bell in the layout, on every page for a signed-in person. */
+/** The unread count behind the bell in the layout, on every page for a signed-in person, and the dead-letter link for administrators. */
 @ControllerAdvice(annotations = Controller.class)
 class UnreadNotificationsAdvice {
 
@@ -24,5 +24,13 @@ class UnreadNotificationsAdvice {
             return notifications.unread(principal.member().accountId());
         }
         return null;
+    }
+
+    /** Administrators (platform, or of their organisation): the navigation offers the dead-letter list. */
+    @ModelAttribute("mayReplayDeadLetters")
+    boolean mayReplayDeadLetters() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof MemberPrincipal principal
+                && DeadLetters.mayManage(principal.member());
     }
 }
