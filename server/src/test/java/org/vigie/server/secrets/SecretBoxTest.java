@@ -31,7 +31,7 @@ class SecretBoxTest {
         String sealed = box.encrypt("vgt_abc_secret", "peer-1");
 
         assertThat(Files.exists(data.resolve("secret.key"))).as("a configured key writes no file").isFalse();
-        assertThatThrownBy(() -> box.decrypt(sealed, "peer-2")).hasMessageContaining("enter the peer's token again");
+        assertThatThrownBy(() -> box.decrypt(sealed, "peer-2")).hasMessageContaining("enter the secret again");
         assertThatThrownBy(() -> new SecretBox(data.toString(), "another passphrase").decrypt(sealed, "peer-1"))
                 .hasMessageContaining("VIGIE_SECRET_KEY");
     }

@@ -21,7 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"vigie.admin-password=" + VigieTest.ADMIN_PASSWORD, "vigie.login.max-failures=5",
                 // alerts: tests drive the delivery worker by hand (with the controllable clock); the SMTP
                 // port is set by the e-mail test to its GreenMail server
-                "vigie.alerts.scheduled=false", "spring.mail.host=127.0.0.1", "spring.mail.port=1"})
+                "vigie.alerts.scheduled=false", "spring.mail.host=127.0.0.1", "spring.mail.port=1",
+                // webhook tests run their receivers on 127.0.0.1; the SSRF refusal at save time is tested on a
+                // standalone Vigie with the default (AlertsRestartTest)
+                "vigie.webhooks.allow-private-targets=true"})
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 @Import(TestClockConfiguration.class)
 @AutoConfigureObservability // tests see the metrics endpoint as production does

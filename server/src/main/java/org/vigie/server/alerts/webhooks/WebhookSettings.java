@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WebhookSettings(@DefaultValue("false") boolean allowPrivateTargets,
                               @DefaultValue("5s") Duration connectTimeout,
                               @DefaultValue("10s") Duration requestTimeout,
-                              @DefaultValue("32") int maxConcurrent,
-                              @DefaultValue("4") int maxConcurrentPerHost) {
+                              @DefaultValue("64") int maxConcurrent,
+                              @DefaultValue("16") int maxConcurrentPerHost) {
 
     public WebhookSettings {
         if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.compareTo(connectTimeout) < 0) {

@@ -30,7 +30,7 @@ final class TestReceiver implements AutoCloseable {
     record Received(String eventId, String eventType, String signature, String contentType, String userAgent, byte[] body) {
     }
 
-    private final byte[] secret;
+    private volatile byte[] secret;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     final List<Received> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -39,6 +39,7 @@ final class TestReceiver implements AutoCloseable {
     final AtomicInteger duplicates = new AtomicInteger();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failureStatus = new ConcurrentHashMap<>();
     final CountDownLatch release = new CountDownLatch(1);
 
     TestReceiver(String secret) throws IOException {
@@ -55,7 +56,18 @@ final class TestReceiver implements AutoCloseable {
 
     /** The next {@code n} requests to {@code /flaky} answer 503. */
     void failNext(int n) {
-        failuresLeft.put("/flaky", new AtomicInteger(n));
+        failNext("/flaky", n, 503);
+    }
+
+    /** The next {@code n} requests to {@code path} answer {@code status}. */
+    void failNext(String path, int n, int status) {
+        failuresLeft.put(path, new AtomicInteger(n));
+        failureStatus.put(path, status);
+    }
+
+    /** The secret Vigie answered when the subscription was created (it is only known then). */
+    void useSecret(String secret) {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -99,7 +111,7 @@ final class TestReceiver implements AutoCloseable {
         }
         AtomicInteger left = failuresLeft.get(path);
         if (left != null && left.getAndDecrement() > 0) {
-            answer(exchange, 503, "try later");
+            answer(exchange, failureStatus.getOrDefault(path, 503), "try later");
             return;
         }
         String signature = exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER);

@@ -16,7 +16,7 @@ class WebhookSettingsTest {
         context.run(c -> {
             assertThat(c).hasNotFailed();
             assertThat(c.getBean(WebhookTargetGuard.class).allowsPrivateTargets()).isFalse();
-            assertThat(c.getBean(WebhookSettings.class).maxConcurrentPerHost()).isEqualTo(4);
+            assertThat(c.getBean(WebhookSettings.class).maxConcurrentPerHost()).isEqualTo(16);
         });
     }
 
