@@ -229,9 +229,9 @@ public class Subscriptions {
         try {
             return webhookTargets.checkSubscriptionUrl(text.strip()).toString();
         } catch (WebhookTargetRefused refused) {
-            throw new InvalidFieldException("webhookUrl", "alerts.webhook.refused", "Webhook URL refused: " + refused.reason()
-                    + (webhookTargets.allowsPrivateTargets() ? "" : " (internal targets are allowed only when the administrator sets"
-                    + " VIGIE_ALLOW_PRIVATE_WEBHOOKS=true)"));
+            boolean inside = !webhookTargets.allowsPrivateTargets() && refused.reason().contains(" resolves to ");
+            throw new InvalidFieldException("webhookUrl", "alerts.webhook.refused", "The webhook URL " + refused.reason()
+                    + (inside ? " (internal targets are allowed only when the administrator sets VIGIE_ALLOW_PRIVATE_WEBHOOKS=true)" : ""));
         }
     }
 
