@@ -40,6 +40,11 @@ final class VigieCommandLine {
               bench taxii [--objects 1000000] [--pages 200] [--seed N]
                         Load objects with mixed markings into a throwaway store and print the latency
                         of TAXII GET objects pages of 1,000 (p50/p95/p99), with the query plans.
+              bench alerts [--subscribers 1000] [--reports 3] [--per-host 64]
+                        Subscribe webhooks served by a receiver in this process, file reports and print
+                        the time from each report's commit to each delivery (p50/p99) and deliveries/s;
+                        the first report warms up and is not counted. --per-host: delivery slots per
+                        receiver (vigie.webhooks.max-concurrent-per-host).
               bench import [--objects 1000000] [--seed N]
                         Write a bundle of indicators, observables and relationships to a temporary
                         file and import it through the STIX import into a throwaway store; print
@@ -55,6 +60,7 @@ final class VigieCommandLine {
               VIGIE_DB_URL, VIGIE_DB_USER, VIGIE_DB_PASSWORD   use this PostgreSQL instead of the embedded one
               VIGIE_ADMIN_PASSWORD                             password of 'admin' on first start (else generated)
               VIGIE_URL, VIGIE_TOKEN                           import, export: the running Vigie and the API token to send
+              VIGIE_ALLOW_PRIVATE_WEBHOOKS=true                let webhooks reach loopback/private addresses (closed networks only)
             """;
 
     private final PrintStream out;
@@ -75,11 +81,12 @@ final class VigieCommandLine {
                 case "serve" -> serve(rest(args, 1));
                 case "import" -> new org.vigie.server.imports.ImportCommand(out, err, System.getenv()).run(rest(args, 1));
                 case "audit" -> args.length > 1 && args[1].equals("verify") ? auditVerify(rest(args, 2)) : usage("unknown audit command");
-                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports, taxii or import")
+                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports, taxii, import or alerts")
                         : args[1].equals("knowledge") ? benchKnowledge(rest(args, 2))
                         : args[1].equals("reports") ? benchReports(rest(args, 2))
                         : args[1].equals("taxii") ? benchTaxii(rest(args, 2))
                         : args[1].equals("import") ? benchImport(rest(args, 2))
+                        : args[1].equals("alerts") ? benchAlerts(rest(args, 2))
                         : usage("unknown benchmark '" + args[1] + "'");
                 case "export" -> new org.vigie.server.exchange.ExportCommand(out, err, System::getenv).run(rest(args, 1));
                 case "help", "--help", "-h" -> {
@@ -236,10 +243,34 @@ final class VigieCommandLine {
     }
 
     /**
+     * Runs the alerts benchmark (webhook deliveries from a report's commit) in a throwaway data directory,
+     * with internal webhook targets allowed (its receiver is on 127.0.0.1) and the delivery loop running.
+     */
+    private int benchAlerts(List<String> options) {
+        int subscribers = 1_000;
+        int reports = 3;
+        int perHost = 64;
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "--subscribers" -> subscribers = positive(value(options, ++i, "--subscribers"), "--subscribers");
+                case "--reports" -> reports = positive(value(options, ++i, "--reports"), "--reports");
+                case "--per-host" -> perHost = positive(value(options, ++i, "--per-host"), "--per-host");
+                default -> throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
+            }
+        }
+        var settings = new org.vigie.server.reports.AlertsBenchmark.Settings(subscribers, reports);
+        return inScratchApplication(context -> context.getBean(org.vigie.server.reports.AlertsBenchmark.class).run(settings, out),
+                "--vigie.webhooks.allow-private-targets=true", "--vigie.alerts.scheduled=true",
+                "--vigie.webhooks.max-concurrent-per-host=" + perHost,
+                "--vigie.webhooks.max-concurrent=" + Math.max(perHost, 64));
+    }
+
+    /**
      * Starts the application without its web server on a throwaway data directory (always the embedded
      * database, whatever VIGIE_DB_URL says), runs the benchmark, stops and deletes it all.
      */
-    private int inScratchApplication(java.util.function.Consumer<org.springframework.context.ConfigurableApplicationContext> benchmark) {
+    private int inScratchApplication(java.util.function.Consumer<org.springframework.context.ConfigurableApplicationContext> benchmark,
+                                     String... extraArguments) {
         Path scratch;
         try {
             scratch = java.nio.file.Files.createTempDirectory("vigie-bench-");
@@ -250,7 +281,9 @@ final class VigieCommandLine {
         quietLogs();
         try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(VigieApplication.class)
                 .web(org.springframework.boot.WebApplicationType.NONE)
-                .run("--vigie.data=" + scratch, "--vigie.db.url=", "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--vigie.data=" + scratch, "--vigie.db.url=",
+                        "--logging.level.root=WARN", "--spring.main.banner-mode=off"), java.util.stream.Stream.of(extraArguments))
+                        .toArray(String[]::new))) {
             benchmark.accept(context);
             return 0;
         } finally {

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -86,8 +88,9 @@ public class AlertOutbox {
 
     private int queue(List<StoredReport> stored, List<Subscription> active) {
         int queued = 0;
+        People people = new People();
         for (StoredReport one : stored) {
-            queued += queue(one.report(), one.modified(), active);
+            queued += queue(one.report(), one.modified(), active, people);
         }
         if (queued > 0) {
             // immediate rows are due now: wake the worker once they are visible, not at its next poll
@@ -96,7 +99,32 @@ public class AlertOutbox {
         return queued;
     }
 
-    private int queue(ReportFacts report, Instant modified, List<Subscription> active) {
+    /**
+     * The people behind the subscriptions and what they may see, looked up once per queuing (many
+     * subscriptions share a creator or an organisation: 1,000 webhooks of one team cost one lookup).
+     */
+    private final class People {
+        private final Map<UUID, Optional<RecipientRepository.Recipient>> accounts = new HashMap<>();
+        private final Map<UUID, List<RecipientRepository.Recipient>> members = new HashMap<>();
+        private final Map<UUID, Viewer> viewers = new HashMap<>();
+
+        Optional<RecipientRepository.Recipient> account(UUID id) {
+            return accounts.computeIfAbsent(id, recipients::account);
+        }
+
+        List<RecipientRepository.Recipient> of(Subscription subscription) {
+            if (subscription.ownerAccount() != null) {
+                return account(subscription.ownerAccount()).map(List::of).orElse(List.of());
+            }
+            return members.computeIfAbsent(subscription.ownerOrganisation(), recipients::membersOf);
+        }
+
+        Viewer viewer(RecipientRepository.Recipient person) {
+            return viewers.computeIfAbsent(person.account(), a -> AlertOutbox.this.viewer(person));
+        }
+    }
+
+    private int queue(ReportFacts report, Instant modified, List<Subscription> active, People people) {
         if (active.isEmpty()) {
             return 0;
         }
@@ -116,8 +144,8 @@ public class AlertOutbox {
             if (!match.matches()) {
                 continue;
             }
-            for (RecipientRepository.Recipient person : people(subscription)) {
-                if (!VisibilityPolicy.maySee(viewer(person), sharing)) {
+            for (RecipientRepository.Recipient person : people.of(subscription)) {
+                if (!VisibilityPolicy.maySee(people.viewer(person), sharing)) {
                     continue;
                 }
                 for (AlertChannel channel : subscription.channels()) {
@@ -129,8 +157,8 @@ public class AlertOutbox {
                 }
             }
             if (subscription.channels().contains(AlertChannel.WEBHOOK)) {
-                Optional<RecipientRepository.Recipient> creator = recipients.account(subscription.createdBy());
-                if (creator.isPresent() && VisibilityPolicy.maySee(viewer(creator.get()), sharing)) {
+                Optional<RecipientRepository.Recipient> creator = people.account(subscription.createdBy());
+                if (creator.isPresent() && VisibilityPolicy.maySee(people.viewer(creator.get()), sharing)) {
                     queued += enqueue(event, subscription, creator.get().account(), AlertChannel.WEBHOOK, facts, modified, sharing.tlp(),
                             match, now) ? 1 : 0;
                 }
@@ -151,13 +179,6 @@ public class AlertOutbox {
      */
     static String idempotencyKey(UUID event, UUID recipient, UUID subscription, AlertChannel channel) {
         return event + ":" + (channel == AlertChannel.WEBHOOK ? subscription : recipient) + ":" + channel.name();
-    }
-
-    private List<RecipientRepository.Recipient> people(Subscription subscription) {
-        if (subscription.ownerAccount() != null) {
-            return recipients.account(subscription.ownerAccount()).map(List::of).orElse(List.of());
-        }
-        return recipients.membersOf(subscription.ownerOrganisation());
     }
 
     private Viewer viewer(RecipientRepository.Recipient person) {

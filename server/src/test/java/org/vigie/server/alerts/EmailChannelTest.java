@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.Fixtures;
+import org.vigie.server.support.MutableClock;
 import org.vigie.server.support.VigieTest;
 
 /** The e-mail channel against a real SMTP server (GreenMail) on a free port. */
@@ -40,6 +43,14 @@ class EmailChannelTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @BeforeEach
     void pointAtGreenMail() {
         mailSender.setHost("127.0.0.1");
@@ -50,13 +61,17 @@ class EmailChannelTest {
     }
 
     private Subscriber subscriber(Fixtures fixtures) {
+        return subscriber(fixtures, "IMMEDIATE");
+    }
+
+    private Subscriber subscriber(Fixtures fixtures, String mode) {
         UUID organisation = fixtures.organisation("MEDIA");
         String username = fixtures.account(organisation, "ANALYST");
         String address = username + "@example.org";
         jdbc.sql("UPDATE accounts SET email = :email WHERE username = :u").param("email", address).param("u", username).update();
         Api client = fixtures.signedIn(username);
         assertThat(client.post("/api/v1/subscriptions", Map.of("name", "Mail " + username, "channels", List.of("EMAIL"),
-                "types", List.of("IMPERSONATION"))).status()).isEqualTo(201);
+                "types", List.of("IMPERSONATION"), "mode", mode)).status()).isEqualTo(201);
         return new Subscriber(address, organisation);
     }
 
@@ -117,5 +132,35 @@ class EmailChannelTest {
         String body = (String) mail.getContent(); // decoded (the raw body is quoted-printable)
         assertThat(mail.getSubject()).isEqualTo("[Vigie] TLP:AMBER+STRICT new report");
         assertThat(body).contains("TLP:AMBER+STRICT", "/reports/" + id).doesNotContain(title).doesNotContain("must not leak");
+    }
+
+    @Test
+    void aDailyDigestIsOneEmailGatheringEveryReportOfTheDay() throws Exception {
+        Fixtures fixtures = new Fixtures(port);
+        Subscriber subscriber = subscriber(fixtures, "DAILY");
+        Api author = fixtures.signedIn(fixtures.account(fixtures.organisation("ELECTION_MANAGEMENT_BODY"), "ANALYST"));
+        String first = "Digest first " + UUID.randomUUID();
+        String second = "Digest second " + UUID.randomUUID();
+        String strict = "Digest strict " + UUID.randomUUID();
+        file(author, first, "AMBER", subscriber.organisation());
+        file(author, second, "AMBER", subscriber.organisation());
+        String strictId = file(author, strict, "AMBER_STRICT", subscriber.organisation());
+
+        worker.deliverAllDue();
+        assertThat(to(subscriber.address())).as("the day is not over").isEmpty();
+
+        clock.advance(Duration.ofDays(1));
+        worker.deliverAllDue();
+        List<MimeMessage> received = to(subscriber.address());
+        assertThat(received).as("one e-mail for the day").hasSize(1);
+        MimeMessage mail = received.get(0);
+        assertThat(mail.getSubject()).startsWith("[Vigie] 3 reports");
+        String body = (String) mail.getContent();
+        assertThat(body).contains(first, second, "TLP:AMBER+STRICT", "/reports/" + strictId).doesNotContain(strict);
+        assertThat(mail.getHeader("X-Vigie-Idempotency-Key")[0]).startsWith("digest-");
+
+        clock.advance(Duration.ofDays(1));
+        worker.deliverAllDue();
+        assertThat(to(subscriber.address())).hasSize(1);
     }
 }
