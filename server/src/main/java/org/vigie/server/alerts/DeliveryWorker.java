@@ -41,6 +41,9 @@ public class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+    /** Free delivery slots that make it worth waking the loop before its tick. */
+    static final int REFILL = 16;
+
     private final NotificationRepository notifications;
     private final Map<AlertChannel, NotificationSender> senders = new EnumMap<>(AlertChannel.class);
     private final AlertProperties properties;
@@ -142,13 +145,21 @@ public class DeliveryWorker {
         int batch = properties.batch();
         NotificationSender webhooks = with.get(AlertChannel.WEBHOOK);
         int webhookRoom = webhooks == null ? batch : Math.min(batch, webhooks.capacity());
+        int[] full = new int[1]; // how many of the three claims hit their limit
         List<Dispatch> dispatches = transactions.execute(tx -> {
+            notifications.relaxDurabilityOfThisTransaction();
             List<Dispatch> claimed = new ArrayList<>();
-            notifications.claimImmediate(now, lease, batch, false).forEach(n -> claimed.add(new Dispatch(List.of(n), false)));
+            List<Notification> others = notifications.claimImmediate(now, lease, batch, false);
+            others.forEach(n -> claimed.add(new Dispatch(List.of(n), false)));
+            full[0] += others.size() >= batch ? 1 : 0;
             if (webhookRoom > 0) {
-                notifications.claimImmediate(now, lease, webhookRoom, true).forEach(n -> claimed.add(new Dispatch(List.of(n), false)));
+                List<Notification> hooks = notifications.claimImmediate(now, lease, webhookRoom, true);
+                hooks.forEach(n -> claimed.add(new Dispatch(List.of(n), false)));
+                full[0] += hooks.size() >= webhookRoom ? 1 : 0;
             }
-            claimed.addAll(digests(notifications.claimDigests(now, lease, batch)));
+            List<Dispatch> digests = digests(notifications.claimDigests(now, lease, batch));
+            claimed.addAll(digests);
+            full[0] += digests.size() >= batch ? 1 : 0;
             return claimed;
         });
         Map<AlertChannel, List<Dispatch>> byChannel = new EnumMap<>(AlertChannel.class);
@@ -175,9 +186,13 @@ public class DeliveryWorker {
             }
         }
         if (!busy.isEmpty()) {
-            notifications.release(busy, now);
+            transactions.executeWithoutResult(tx -> {
+                notifications.relaxDurabilityOfThisTransaction();
+                notifications.release(busy, now);
+            });
         }
-        moreWaiting = !busy.isEmpty() || dispatches.size() >= batch || (webhooks != null && webhookRoom == 0);
+        // rows may be left due: the loop runs again at once, or when an attempt ends and frees a slot
+        moreWaiting = !busy.isEmpty() || full[0] > 0 || (webhooks != null && webhookRoom == 0);
         return new Round(claimed, counts.delivered.get(), counts.failed.get(), counts.dead.get(), busy.size());
     }
 
@@ -189,9 +204,11 @@ public class DeliveryWorker {
                 try {
                     record(dispatch, outcome, counts);
                 } finally {
-                    inFlight(-1);
-                    if (moreWaiting) {
-                        nudge.now(); // a slot is free: rows given back can go now
+                    int running = inFlight(-1);
+                    // slots are free: rows left due can go now. Woken once per few freed slots rather than
+                    // per attempt, so that the cost of a round (claim, look-ups) is shared by several rows.
+                    if (moreWaiting && (running == 0 || sender.capacity() >= REFILL)) {
+                        nudge.now();
                     }
                 }
             });
@@ -221,40 +238,48 @@ public class DeliveryWorker {
         int attempts = dispatch.items().stream().mapToInt(Notification::attempts).max().orElse(1); // counted at the claim
         Instant at = clock.instant();
         try {
-            if (outcome.delivered()) {
-                notifications.markDelivered(ids, at, attempts);
-                counts.delivered.addAndGet(ids.size());
-                return;
-            }
-            String error = outcome.error() == null ? "not delivered" : outcome.error();
-            error = error.length() > 500 ? error.substring(0, 500) : error;
-            RetryPolicy.Decision decision = outcome.deadNow() ? new RetryPolicy.Dead(attempts)
-                    : retries.afterFailure(Math.max(1, attempts), at, ThreadLocalRandom.current());
-            if (decision instanceof RetryPolicy.RetryAt retry) {
-                Instant next = retry.at();
-                if (outcome.retryAfter() != null && next.isBefore(at.plus(outcome.retryAfter()))) {
-                    next = at.plus(outcome.retryAfter()); // the receiver asked for more time
-                }
-                notifications.markFailed(ids, NotificationStatus.FAILED, attempts, next, error);
-                counts.failed.addAndGet(ids.size());
-            } else {
-                notifications.markFailed(ids, NotificationStatus.DEAD, attempts, at, error);
-                log.warn("{} {} notification(s) dead after {} attempts: {}", ids.size(), dispatch.first().channel(), attempts, error);
-                counts.dead.addAndGet(ids.size());
-            }
+            transactions.executeWithoutResult(tx -> {
+                notifications.relaxDurabilityOfThisTransaction();
+                recordIn(dispatch, outcome, counts, ids, attempts, at);
+            });
         } catch (RuntimeException e) {
             // the lease runs out and the rows are due again: at-least-once
             log.error("could not record the outcome of {} notification(s) {}", ids.size(), ids, e);
         }
     }
 
-    private void inFlight(int delta) {
+    private void recordIn(Dispatch dispatch, Outcome outcome, Counts counts, List<UUID> ids, int attempts, Instant at) {
+        if (outcome.delivered()) {
+            notifications.markDelivered(ids, at, attempts);
+            counts.delivered.addAndGet(ids.size());
+            return;
+        }
+        String error = outcome.error() == null ? "not delivered" : outcome.error();
+        error = error.length() > 500 ? error.substring(0, 500) : error;
+        RetryPolicy.Decision decision = outcome.deadNow() ? new RetryPolicy.Dead(attempts)
+                : retries.afterFailure(Math.max(1, attempts), at, ThreadLocalRandom.current());
+        if (decision instanceof RetryPolicy.RetryAt retry) {
+            Instant next = retry.at();
+            if (outcome.retryAfter() != null && next.isBefore(at.plus(outcome.retryAfter()))) {
+                next = at.plus(outcome.retryAfter()); // the receiver asked for more time
+            }
+            notifications.markFailed(ids, NotificationStatus.FAILED, attempts, next, error);
+            counts.failed.addAndGet(ids.size());
+        } else {
+            notifications.markFailed(ids, NotificationStatus.DEAD, attempts, at, error);
+            log.warn("{} {} notification(s) dead after {} attempts: {}", ids.size(), dispatch.first().channel(), attempts, error);
+            counts.dead.addAndGet(ids.size());
+        }
+    }
+
+    private int inFlight(int delta) {
         idleLock.lock();
         try {
             inFlight += delta;
             if (inFlight == 0) {
                 idle.signalAll();
             }
+            return inFlight;
         } finally {
             idleLock.unlock();
         }
