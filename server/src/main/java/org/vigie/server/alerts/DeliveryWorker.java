@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,6 +58,8 @@ public class DeliveryWorker {
     private final Condition idle = idleLock.newCondition();
     private int inFlight;
     private volatile boolean moreWaiting;
+    private final ConcurrentLinkedQueue<Recorded> outcomes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
 
     DeliveryWorker(NotificationRepository notifications, List<NotificationSender> senders, AlertProperties properties,
                    TransactionTemplate transactions, DeliveryNudge nudge, Clock clock) {
@@ -200,18 +204,7 @@ public class DeliveryWorker {
         inFlight(+1);
         boolean started;
         try {
-            started = sender.start(dispatch, outcome -> {
-                try {
-                    record(dispatch, outcome, counts);
-                } finally {
-                    int running = inFlight(-1);
-                    // slots are free: rows left due can go now. Woken once per few freed slots rather than
-                    // per attempt, so that the cost of a round (claim, look-ups) is shared by several rows.
-                    if (moreWaiting && (running == 0 || sender.capacity() >= REFILL)) {
-                        nudge.now();
-                    }
-                }
-            });
+            started = sender.start(dispatch, outcome -> record(dispatch, outcome, counts, true));
         } catch (RuntimeException e) {
             inFlight(-1);
             record(dispatch, Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), counts);
@@ -233,18 +226,77 @@ public class DeliveryWorker {
         return groups.values().stream().map(items -> new Dispatch(items, true)).toList();
     }
 
+    /** An outcome waiting to be written, with the counters of the round that started it. */
+    private record Recorded(Dispatch dispatch, Outcome outcome, Counts counts, Instant at, boolean started) {
+    }
+
+    /**
+     * Records an outcome. Outcomes arrive from many delivery threads; writing each in its own
+     * transaction made the database the bottleneck (a few hundred per second). So they are queued and
+     * whichever thread finds no writer at work becomes the writer and drains the queue in batches: one
+     * statement for all delivered rows of a batch, one transaction per batch. A started attempt counts
+     * as running until its outcome is written, so {@link #awaitIdle} means "written".
+     */
     private void record(Dispatch dispatch, Outcome outcome, Counts counts) {
-        List<UUID> ids = dispatch.items().stream().map(Notification::id).toList();
-        int attempts = dispatch.items().stream().mapToInt(Notification::attempts).max().orElse(1); // counted at the claim
-        Instant at = clock.instant();
+        record(dispatch, outcome, counts, false);
+    }
+
+    private void record(Dispatch dispatch, Outcome outcome, Counts counts, boolean started) {
+        outcomes.add(new Recorded(dispatch, outcome, counts, clock.instant(), started));
+        while (!outcomes.isEmpty() && writing.compareAndSet(false, true)) {
+            try {
+                List<Recorded> batch = new ArrayList<>();
+                Recorded next;
+                while (batch.size() < 1_000 && (next = outcomes.poll()) != null) {
+                    batch.add(next);
+                }
+                write(batch);
+            } finally {
+                writing.set(false);
+            }
+        }
+    }
+
+    private void write(List<Recorded> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             transactions.executeWithoutResult(tx -> {
                 notifications.relaxDurabilityOfThisTransaction();
-                recordIn(dispatch, outcome, counts, ids, attempts, at);
+                List<UUID> delivered = new ArrayList<>();
+                List<Instant> deliveredAt = new ArrayList<>();
+                for (Recorded r : batch) {
+                    if (r.outcome().delivered()) {
+                        r.dispatch().items().forEach(n -> {
+                            delivered.add(n.id());
+                            deliveredAt.add(r.at());
+                        });
+                        r.counts().delivered.addAndGet(r.dispatch().items().size());
+                    } else {
+                        List<UUID> ids = r.dispatch().items().stream().map(Notification::id).toList();
+                        int attempts = r.dispatch().items().stream().mapToInt(Notification::attempts).max().orElse(1); // counted at the claim
+                        recordIn(r.dispatch(), r.outcome(), r.counts(), ids, attempts, r.at());
+                    }
+                }
+                notifications.markDelivered(delivered, deliveredAt);
             });
         } catch (RuntimeException e) {
             // the lease runs out and the rows are due again: at-least-once
-            log.error("could not record the outcome of {} notification(s) {}", ids.size(), ids, e);
+            log.error("could not record the outcome of {} deliveries", batch.size(), e);
+        } finally {
+            int running = 0;
+            for (Recorded r : batch) {
+                if (r.started()) {
+                    running = inFlight(-1);
+                }
+            }
+            // slots are free: rows left due can go now. Woken once per few freed slots rather than per
+            // attempt, so that the cost of a round (claim, look-ups) is shared by several rows.
+            NotificationSender webhooks = senders.get(AlertChannel.WEBHOOK);
+            if (moreWaiting && (running == 0 || webhooks == null || webhooks.capacity() >= REFILL)) {
+                nudge.now();
+            }
         }
     }
 

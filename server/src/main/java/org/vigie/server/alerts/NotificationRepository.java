@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.vigie.core.sharing.Tlp;
@@ -117,6 +118,20 @@ class NotificationRepository {
      */
     void relaxDurabilityOfThisTransaction() {
         jdbc.sql("SET LOCAL synchronous_commit = off").update();
+    }
+
+    /** Many delivered rows in one statement, each with its own delivery time. */
+    void markDelivered(List<UUID> ids, List<Instant> at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE notifications n SET status = 'DELIVERED', delivered_at = v.at, last_error = NULL
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:ats AS timestamptz[])) AS v(id, at) WHERE n.id = v.id""")
+                // array literals, in the same order: element i of one goes with element i of the other
+                .param("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .param("ats", at.stream().map(i -> "\"" + i + "\"").collect(Collectors.joining(",", "{", "}")))
+                .update();
     }
 
     void markDelivered(UUID id, Instant at, int attempts) {
