@@ -144,6 +144,9 @@ public class DeliveryWorker {
     }
 
     Round deliverDue(Map<AlertChannel, NotificationSender> with) {
+        // until this round knows better: attempts ending while it runs must wake the loop, or their
+        // freed slots would wait for the next tick
+        moreWaiting = true;
         Instant now = clock.instant();
         Instant lease = now.plus(properties.lease());
         int batch = properties.batch();
