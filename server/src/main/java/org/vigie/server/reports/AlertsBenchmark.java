@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,7 +35,6 @@ import org.vigie.server.accounts.Accounts;
 import org.vigie.server.accounts.NewAccount;
 import org.vigie.server.alerts.SubscriptionRequest;
 import org.vigie.server.alerts.Subscriptions;
-import org.vigie.server.alerts.webhooks.WebhookSettings;
 import org.vigie.server.knowledge.SharingRequest;
 import org.vigie.server.organisations.OrganisationChanges;
 import org.vigie.server.organisations.Organisations;
@@ -62,17 +62,22 @@ public class AlertsBenchmark {
     private final Accounts accounts;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
-    private final WebhookSettings webhooks;
+    private final int perHost;
+    private final int maxConcurrent;
 
+    // the settings by name: the webhook classes are internal to the alerts module
     AlertsBenchmark(Reports reports, Subscriptions subscriptions, Organisations organisations, Accounts accounts,
-                    TransactionTemplate transactions, JdbcClient jdbc, WebhookSettings webhooks) {
+                    TransactionTemplate transactions, JdbcClient jdbc,
+                    @Value("${vigie.webhooks.max-concurrent-per-host:16}") int perHost,
+                    @Value("${vigie.webhooks.max-concurrent:64}") int maxConcurrent) {
         this.reports = reports;
         this.subscriptions = subscriptions;
         this.organisations = organisations;
         this.accounts = accounts;
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.webhooks = webhooks;
+        this.perHost = perHost;
+        this.maxConcurrent = maxConcurrent;
     }
 
     /**
@@ -94,10 +99,10 @@ public class AlertsBenchmark {
         Member team = accounts.createBySystem(new NewAccount("bench-team-" + run, password, "Benchmark team", null,
                 teamOrganisation, OrganisationRole.ANALYST, false)).member();
 
-        try (Receiver receiver = new Receiver(Math.max(16, webhooks.maxConcurrentPerHost()))) {
+        try (Receiver receiver = new Receiver(Math.max(16, perHost))) {
             out.printf("alerts benchmark: %,d webhook subscribers on one local receiver (127.0.0.1:%d); delivery slots %d per host,"
-                            + " %d in all%n", settings.subscribers(), receiver.port(), webhooks.maxConcurrentPerHost(),
-                    webhooks.maxConcurrent());
+                            + " %d in all%n", settings.subscribers(), receiver.port(), perHost,
+                    maxConcurrent);
             long start = System.nanoTime();
             for (int i = 0; i < settings.subscribers(); i++) {
                 Subscriptions.Created created = subscriptions.subscribe(team, new SubscriptionRequest("Bench hook " + i, false, null,
