@@ -20,7 +20,8 @@ class VigieCommandLineTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "audit verify", "bench knowledge", "bench reports");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "audit verify", "bench knowledge", "bench reports",
+                "bench alerts", "VIGIE_ALLOW_PRIVATE_WEBHOOKS");
     }
 
     @Test
