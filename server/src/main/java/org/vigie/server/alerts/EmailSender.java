@@ -51,7 +51,16 @@ class EmailSender implements NotificationSender {
         String subject = "[Vigie] " + tlp.label() + (restricted || title.isBlank() ? " new report" : " " + title);
         StringBuilder body = new StringBuilder();
         body.append(tlp.label()).append("\n\n");
-        if (restricted) {
+        if ("protocol-alert".equals(notification.payload().path("kind").asText())) {
+            // a response protocol's alert: the headline names the protocol and level (not the subject's content)
+            String headline = notification.payload().path("headline").asText("Response protocol alert");
+            subject = "[Vigie] " + tlp.label() + " " + headline;
+            body.append(headline).append("\n");
+            if (!restricted && !title.isBlank()) {
+                body.append(title).append("\n");
+            }
+            body.append("\nOpen the response board and acknowledge in Vigie (an unacknowledged alert escalates):\n");
+        } else if (restricted) {
             body.append("A report marked ").append(tlp.label())
                     .append(" matches your subscription. Its content is not sent by e-mail; read it in Vigie:\n");
         } else {
