@@ -326,7 +326,7 @@ public class Responses {
             throw new ForbiddenException("Only analysts and administrators act on a response board.");
         }
         if (!view.board().open()) {
-            throw new ConflictException("board", "response.board.closed", "This response board is closed.");
+            throw new ConflictException("board", "response.board.closed.error", "This response board is closed.");
         }
         return view.board();
     }

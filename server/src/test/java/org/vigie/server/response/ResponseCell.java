@@ -23,6 +23,8 @@ final class ResponseCell {
     final UUID orgC;
     final UUID orgD;
     final Api adminA;
+    /** adminA's username: the community's founder and first administrator. */
+    final String founder;
     final Api adminB;
     final String analystA1;
     final String analystA2;
@@ -36,7 +38,8 @@ final class ResponseCell {
         orgB = fixtures.organisation("GOVERNMENT_AGENCY");
         orgC = fixtures.organisation("INTERNATIONAL_ORGANISATION");
         orgD = fixtures.organisation("MEDIA");
-        adminA = fixtures.signedIn(fixtures.account(orgA, "ADMINISTRATOR"));
+        founder = fixtures.account(orgA, "ADMINISTRATOR");
+        adminA = fixtures.signedIn(founder);
         adminB = fixtures.signedIn(fixtures.account(orgB, "ADMINISTRATOR"));
         Api adminC = fixtures.signedIn(fixtures.account(orgC, "ADMINISTRATOR"));
         Api.Response created = adminA.post("/api/v1/communities", Map.of("name", Fixtures.unique("Cell"), "purpose", "Response",
