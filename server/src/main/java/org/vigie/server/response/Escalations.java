@@ -55,7 +55,14 @@ public class Escalations {
         do {
             due = repository.dueBoards(now, BATCH).stream().filter(seen::add).toList();
             for (java.util.UUID id : due) {
-                Escalation.Decision decision = transactions.execute(tx -> step(id, now));
+                Escalation.Decision decision;
+                try {
+                    decision = transactions.execute(tx -> step(id, now));
+                } catch (RuntimeException e) {
+                    // one board that cannot be escalated (its subject gone) must not stop the others; it is retried next run
+                    log.warn("response board {} could not be escalated: {}", id, e.toString());
+                    continue;
+                }
                 if (decision == null) {
                     continue;
                 }

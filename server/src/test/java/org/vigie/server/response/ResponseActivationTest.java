@@ -134,4 +134,35 @@ class ResponseActivationTest {
         // B, who may see it, works on the board
         assertThat(cell.as(cell.analystB).get("/api/v1/response/boards/" + board).status()).isEqualTo(200);
     }
+
+    @Test
+    void aProtocolIsActivatedOnACampaignAndTheBoardsLogIsAppendOnlyAndAudited() {
+        UUID protocol = cell.createProtocol(Fixtures.unique("Phishing"));
+        String report = cell.greenReport("Phishing " + UUID.randomUUID());
+        Api.Response campaign = cell.as(cell.analystA1).post("/api/v1/campaigns", Map.of("name", Fixtures.unique("Operation"),
+                "description", "Phishing wave", "reports", List.of(report), "tlp", "GREEN", "communities", List.of(cell.community.toString())));
+        assertThat(campaign.status()).as(campaign.toString()).isEqualTo(201);
+        String campaignId = campaign.json().get("id").asText();
+        UUID board = activate(cell.as(cell.analystA1), protocol, campaignId);
+        JsonNode view = cell.as(cell.analystB).get("/api/v1/response/boards/" + board).json();
+        assertThat(view.path("subject").path("type").asText()).isEqualTo("campaign");
+        assertThat(view.path("countermeasures")).isNotEmpty(); // from its member report's technique
+        assertThat(recipientsOf(board)).containsExactlyInAnyOrder(cell.analystA1 + ":IN_APP", cell.analystA2 + ":IN_APP");
+
+        assertThat(cell.as(cell.analystB).post("/api/v1/response/boards/" + board + "/decisions", Map.of("text", "Escalate to platforms")).status())
+                .isEqualTo(201);
+        assertThat(cell.as(cell.analystB).post("/api/v1/response/boards/" + board + "/decisions", Map.of("text", " ")).json()
+                .path("errors").path(0).path("field").asText()).isEqualTo("text");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("UPDATE response_entries SET text = 'rewritten' WHERE board_id = :b")
+                .param("b", board).update()).hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM response_entries WHERE board_id = :b")
+                .param("b", board).update()).hasMessageContaining("append-only");
+        String audit = cell.fixtures.admin().get("/api/v1/audit?targetId=" + board).body();
+        assertThat(audit).contains("response.activated", "response.level-reached", "response.decision");
+
+        // closed: nothing more can be added, escalation stops
+        assertThat(cell.as(cell.analystA1).post("/api/v1/response/boards/" + board + "/close", Map.of("text", "Handled")).status()).isEqualTo(204);
+        assertThat(cell.as(cell.analystA1).post("/api/v1/response/boards/" + board + "/decisions", Map.of("text", "late")).status()).isEqualTo(409);
+        assertThat(cell.as(cell.analystA1).get("/api/v1/response/boards/" + board).json().path("board").path("escalationDueAt").isNull()).isTrue();
+    }
 }
