@@ -3,6 +3,7 @@ package org.vigie.server.alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -67,8 +68,17 @@ public class Notifications {
         return rows.stream().filter(n -> visible.contains(n.subjectId())).map(Notifications::entry).toList();
     }
 
+    /**
+     * The bell's count: unread notifications about objects the member may still see, so that the count
+     * never reveals that something they can no longer read was reported.
+     */
     public int unread(Member member) {
-        return repository.unread(member.accountId());
+        Map<String, Integer> bySubject = repository.unreadBySubject(member.accountId());
+        if (bySubject.isEmpty()) {
+            return 0;
+        }
+        return store.latestVisible(viewers.of(member), List.copyOf(bySubject.keySet())).stream()
+                .mapToInt(o -> bySubject.getOrDefault(o.stixId(), 0)).sum();
     }
 
     /** Marks the member's own notification opened (once); 404 for anyone else's. */
