@@ -88,6 +88,17 @@ public class Notifications {
         }
     }
 
+    /**
+     * Records that the member opened their own notification — whatever its channel: the link in an
+     * alert e-mail leads here — and answers where it points (a path inside Vigie). 404 for anyone else's.
+     */
+    public String open(Member member, UUID id) {
+        markRead(member, id);
+        String link = repository.get(id).payload().path("link").asText("");
+        // only a path inside Vigie: a stored payload must never turn this into an open redirect
+        return link.startsWith("/") && !link.startsWith("//") && !link.contains("\\") ? link : "/notifications";
+    }
+
     /** Acknowledges the member's own notification (once, and opens it); audited. 404 for anyone else's. */
     public void acknowledge(Member member, UUID id) {
         transactions.executeWithoutResult(tx -> {
