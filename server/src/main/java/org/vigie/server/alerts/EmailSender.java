@@ -45,7 +45,8 @@ class EmailSender implements NotificationSender {
                 .filter(e -> !e.isBlank())
                 .orElseThrow(() -> new DeliveryException("the recipient has no e-mail address or is disabled"));
         Tlp tlp = notification.tlp();
-        String link = properties.publicUrl() + notification.payload().path("link").asText("/notifications");
+        // through the notification, so that following the link records when the alert was opened
+        String link = properties.publicUrl() + "/notifications/" + notification.id() + "/open";
         boolean restricted = AlertOutbox.restricted(tlp);
         String title = restricted ? "" : notification.payload().path("title").asText("");
         String subject = "[Vigie] " + tlp.label() + (restricted || title.isBlank() ? " new report" : " " + title);

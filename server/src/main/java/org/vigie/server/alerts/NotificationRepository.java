@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,9 +83,16 @@ class NotificationRepository {
                 .param("account", account).param("limit", limit).query(this::row).list();
     }
 
-    int unread(UUID account) {
-        return jdbc.sql("SELECT count(*) FROM notifications WHERE recipient_account = :account AND channel = 'IN_APP' AND opened_at IS NULL")
-                .param("account", account).query(Integer.class).single();
+    /** Unread in-app notifications per subject, for the bell (the caller keeps the subjects the person may still see). */
+    Map<String, Integer> unreadBySubject(UUID account) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT subject_id, count(*) AS n FROM notifications"
+                        + " WHERE recipient_account = :account AND channel = 'IN_APP' AND opened_at IS NULL GROUP BY subject_id")
+                .param("account", account)
+                .query(rs -> {
+                    counts.put(rs.getString("subject_id"), rs.getInt("n"));
+                });
+        return counts;
     }
 
     /** Sets the opening (and with {@code acknowledge} the acknowledgement) time once; only the recipient's own row. */

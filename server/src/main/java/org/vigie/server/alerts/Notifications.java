@@ -3,6 +3,7 @@ package org.vigie.server.alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -67,8 +68,17 @@ public class Notifications {
         return rows.stream().filter(n -> visible.contains(n.subjectId())).map(Notifications::entry).toList();
     }
 
+    /**
+     * The bell's count: unread notifications about objects the member may still see, so that the count
+     * never reveals that something they can no longer read was reported.
+     */
     public int unread(Member member) {
-        return repository.unread(member.accountId());
+        Map<String, Integer> bySubject = repository.unreadBySubject(member.accountId());
+        if (bySubject.isEmpty()) {
+            return 0;
+        }
+        return store.latestVisible(viewers.of(member), List.copyOf(bySubject.keySet())).stream()
+                .mapToInt(o -> bySubject.getOrDefault(o.stixId(), 0)).sum();
     }
 
     /** Marks the member's own notification opened (once); 404 for anyone else's. */
@@ -76,6 +86,17 @@ public class Notifications {
         if (!repository.markRead(id, member.accountId(), clock.instant(), false)) {
             throw new NotFoundException("notification", id);
         }
+    }
+
+    /**
+     * Records that the member opened their own notification — whatever its channel: the link in an
+     * alert e-mail leads here — and answers where it points (a path inside Vigie). 404 for anyone else's.
+     */
+    public String open(Member member, UUID id) {
+        markRead(member, id);
+        String link = repository.get(id).payload().path("link").asText("");
+        // only a path inside Vigie: a stored payload must never turn this into an open redirect
+        return link.startsWith("/") && !link.startsWith("//") && !link.contains("\\") ? link : "/notifications";
     }
 
     /** Acknowledges the member's own notification (once, and opens it); audited. 404 for anyone else's. */

@@ -75,12 +75,14 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoSharing sharing;
     private final DemoElections elections;
     private final DemoReports reports;
+    private final DemoAlerts alerts;
     private final PrintStream console = System.out;
     private final SecureRandom random = new SecureRandom();
 
     DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing, DemoElections elections,
-             DemoReports reports) {
+             DemoReports reports, DemoAlerts alerts) {
         this.reports = reports;
+        this.alerts = alerts;
         this.organisations = organisations;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -119,6 +121,9 @@ class DemoData implements SmartInitializingSingleton {
             ORGANISATIONS.forEach(o -> byName.put(o.name(), organisations.findByName(o.name()).orElseThrow()));
             sharing.seed(accounts.findByUsername("commission-admin").orElseThrow(), byName,
                     accounts.findByUsername("agency-analyst").orElseThrow());
+            alerts.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
+                    accounts.findByUsername("agency-analyst").orElseThrow().member(),
+                    byName.get("Valdoria Electoral Commission").id());
             reports.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
                     accounts.findByUsername("agency-analyst").orElseThrow().member(), byName,
                     elections.legislative());
