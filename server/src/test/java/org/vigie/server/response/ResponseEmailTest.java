@@ -83,7 +83,7 @@ class ResponseEmailTest {
         List<MimeMessage> received = to(a2);
         assertThat(received).hasSize(2);
         List<String> whole = received.stream().map(GreenMailUtil::getWholeMessage).toList();
-        assertThat(whole).allSatisfy(m -> assertThat(m).contains(name, "Local election office", "/response/boards/"));
+        assertThat(whole).allSatisfy(m -> assertThat(m).contains(name, "Local election office", "/open")); // the link opens the board through the notification
         assertThat(String.join("\n", whole)).doesNotContain(secret).contains(open);
     }
 }
