@@ -46,9 +46,24 @@ class ResponsePagesController {
 
     // ---- protocols ---------------------------------------------------------------------------------
 
+    /** One level's fieldset of the protocol form, empty or filled from the protocol being edited. */
+    record FormLevel(int index, String name, List<UUID> organisations, List<String> roles, String checklist, Integer minutes) {
+    }
+
     @GetMapping("/communities/{id}/protocols")
-    String protocols(Member me, @PathVariable UUID id, Model model) {
+    String protocols(Member me, @PathVariable UUID id, @RequestParam(required = false) UUID edit, Model model) {
         Community community = communities.find(id).orElseThrow(() -> new NotFoundException("community", id));
+        Protocol editing = edit == null ? null : protocols.get(me, id, edit);
+        List<FormLevel> formLevels = new ArrayList<>();
+        int count = editing == null ? FORM_LEVELS : Math.min(Protocols.MAX_LEVELS, Math.max(FORM_LEVELS, editing.levels().size() + 1));
+        for (int i = 0; i < count; i++) {
+            Protocol.Level l = editing != null && i < editing.levels().size() ? editing.levels().get(i) : null;
+            formLevels.add(l == null ? new FormLevel(i, "", List.of(), List.of(), "", null)
+                    : new FormLevel(i, l.name(), l.organisations(), l.roles().stream().map(Enum::name).toList(), String.join("\n", l.checklist()),
+                    (int) l.acknowledgeWithin().toMinutes()));
+        }
+        model.addAttribute("editing", editing);
+        model.addAttribute("formLevels", formLevels);
         model.addAttribute("community", community);
         model.addAttribute("protocols", protocols.list(me, id));
         model.addAttribute("mayManage", protocols.mayManage(me, id));
@@ -57,7 +72,6 @@ class ResponsePagesController {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("categories", TargetCategory.values());
         model.addAttribute("roles", OrganisationRole.values());
-        model.addAttribute("formLevels", java.util.stream.IntStream.range(0, FORM_LEVELS).boxed().toList());
         return "response/protocols";
     }
 
@@ -66,8 +80,21 @@ class ResponsePagesController {
                   @RequestParam(required = false) List<String> incidentTypes, @RequestParam(defaultValue = "") String minSeverity,
                   @RequestParam(required = false) List<String> targetCategories,
                   @RequestParam org.springframework.util.MultiValueMap<String, String> form, Model model) {
+        return save(me, id, null, name, description, incidentTypes, minSeverity, targetCategories, form, model);
+    }
+
+    @PostMapping("/communities/{id}/protocols/{protocol}")
+    String update(Member me, @PathVariable UUID id, @PathVariable UUID protocol, @RequestParam String name,
+                  @RequestParam(defaultValue = "") String description, @RequestParam(required = false) List<String> incidentTypes,
+                  @RequestParam(defaultValue = "") String minSeverity, @RequestParam(required = false) List<String> targetCategories,
+                  @RequestParam org.springframework.util.MultiValueMap<String, String> form, Model model) {
+        return save(me, id, protocol, name, description, incidentTypes, minSeverity, targetCategories, form, model);
+    }
+
+    private String save(Member me, UUID id, UUID protocol, String name, String description, List<String> incidentTypes, String minSeverity,
+                        List<String> targetCategories, org.springframework.util.MultiValueMap<String, String> form, Model model) {
         List<ProtocolRequest.LevelRequest> levels = new ArrayList<>();
-        for (int i = 0; i < FORM_LEVELS; i++) {
+        for (int i = 0; i < Protocols.MAX_LEVELS; i++) {
             String levelName = form.getFirst("level" + i + "Name");
             if (levelName == null || levelName.isBlank()) {
                 continue;
@@ -85,13 +112,18 @@ class ResponsePagesController {
                     form.getFirst("level" + i + "Checklist") == null ? List.of() : checklist, within));
         }
         try {
-            protocols.create(me, id, new ProtocolRequest(name, description, incidentTypes, minSeverity.isBlank() ? null : minSeverity,
-                    targetCategories, levels, true));
+            ProtocolRequest request = new ProtocolRequest(name, description, incidentTypes, minSeverity.isBlank() ? null : minSeverity,
+                    targetCategories, levels, !"false".equals(form.getFirst("active")));
+            if (protocol == null) {
+                protocols.create(me, id, request);
+            } else {
+                protocols.update(me, id, protocol, request);
+            }
         } catch (FieldException e) {
             model.addAttribute("error", e.messageKey());
             model.addAttribute("errorField", e.field());
             model.addAttribute("errorDetail", e.getBody().getDetail());
-            return protocols(me, id, model);
+            return protocols(me, id, protocol, model);
         }
         return "redirect:/communities/" + id + "/protocols?created";
     }

@@ -72,6 +72,18 @@ class ResponsePagesTest {
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
         assertThat(admin.follow(saved).text()).contains(name, "Switch to the backup site", "National cell");
 
+        String id = cell.adminA.get("/api/v1/communities/" + cell.community + "/protocols").json().findValuesAsText("id").get(0);
+        BrowserSession.Page editing = admin.get("/communities/" + cell.community + "/protocols?edit=" + id);
+        assertThat(editing.body()).contains("value=\"" + name + "\"", "Switch to the backup site", "value=\"15\"");
+        BrowserSession.Page changed = admin.submitFields("/communities/" + cell.community + "/protocols/" + id, "name", name + " v2",
+                "incidentTypes", "DDOS", "level0Name", "Election office", "level0Organisations", cell.orgA.toString(), "level0Minutes", "20",
+                "active", "false");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(302);
+        com.fasterxml.jackson.databind.JsonNode after = cell.adminA.get("/api/v1/communities/" + cell.community + "/protocols/" + id).json();
+        assertThat(after.path("name").asText()).isEqualTo(name + " v2");
+        assertThat(after.path("levels")).hasSize(1);
+        assertThat(after.path("active").asBoolean()).isFalse();
+
         BrowserSession.Page refused = admin.submitFields("/communities/" + cell.community + "/protocols", "name", "No levels");
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.text()).contains("A protocol needs at least one escalation level", "levels");
