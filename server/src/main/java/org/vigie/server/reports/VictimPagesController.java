@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.vigie.core.accounts.Member;
-import org.vigie.server.web.InvalidFieldException;
+import org.vigie.server.web.FieldException;
 
 /** The pages of victim notification: the target's reply buttons, and the "Withheld victim notices" review list. */
 @Controller
@@ -29,7 +29,7 @@ class VictimPagesController {
         try {
             reviews.reply(me, id, answer, message);
             redirect.addFlashAttribute("victimReplied", true);
-        } catch (InvalidFieldException invalid) {
+        } catch (FieldException invalid) {
             redirect.addFlashAttribute("victimError", invalid.messageKey());
         }
         return "notifications".equals(from) ? "redirect:/notifications" : "redirect:/reports/" + id + "#victim-notices";
@@ -47,7 +47,7 @@ class VictimPagesController {
         try {
             reviews.review(me, id, organisationId, decision, note);
             redirect.addFlashAttribute("reviewed", decision);
-        } catch (InvalidFieldException invalid) {
+        } catch (FieldException invalid) {
             redirect.addFlashAttribute("reviewError", invalid.messageKey());
         }
         return "redirect:/reports/withheld-notices";
