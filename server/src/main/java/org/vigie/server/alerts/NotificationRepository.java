@@ -103,7 +103,7 @@ class NotificationRepository {
      */
     List<UUID> acknowledgeVictimNotice(String subjectId, UUID organisation, Instant at) {
         return jdbc.sql("""
-                UPDATE notifications SET opened_at = COALESCE(opened_at, CASE WHEN channel = 'IN_APP' THEN :at END), acknowledged_at = :at
+                UPDATE notifications SET opened_at = COALESCE(opened_at, CASE WHEN channel = 'IN_APP' THEN CAST(:at AS timestamptz) END), acknowledged_at = :at
                 WHERE subject_id = :subject AND payload ->> 'kind' = 'victim-notice' AND payload ->> 'targetOrganisation' = :org
                   AND acknowledged_at IS NULL
                 RETURNING id""")
