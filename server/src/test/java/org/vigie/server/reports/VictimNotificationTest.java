@@ -333,6 +333,8 @@ class VictimNotificationTest {
         assertThat(page.body()).contains("need-help");
         assertThat(page.text()).contains("We need help", "Please call our duty desk");
         assertThat(targetPages.get("/reports/" + id).text()).contains("We need help");
+        worker.deliverAllDue();
+        assertThat(reporterPages.get("/notifications").text()).contains("replied: We need help");
     }
 
     @Test
