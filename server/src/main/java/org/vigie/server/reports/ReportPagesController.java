@@ -314,6 +314,8 @@ class ReportPagesController {
         Map<UUID, String> names = organisationNames();
         model.addAttribute(FORM, form);
         model.addAttribute("editing", editing);
+        // a target decided once stays so (ADR 0008): the edit form shows the decision instead of the choice
+        model.addAttribute("victimDecisions", editing == null ? Map.of() : victims.decidedTargets(editing.id()));
         model.addAttribute("electionOptions", elections.list());
         model.addAttribute("phases", CyclePhase.values());
         model.addAttribute("incidentTypes", IncidentType.values());

@@ -155,6 +155,12 @@ public class VictimReviews {
         return new View(shown, replies, mayReply, owner != null && mayReview(member, owner));
     }
 
+    /** Target organisation → NOTIFIED or WITHHELD, for the edit form (the reporting organisation's own page). */
+    Map<UUID, String> decidedTargets(String reportId) {
+        return repository.decisions(reportId).stream()
+                .collect(Collectors.toMap(VictimNoticeRepository.Decision::organisationId, VictimNoticeRepository.Decision::status));
+    }
+
     // ---- the target's reply --------------------------------------------------------------------
 
     /**

@@ -314,7 +314,10 @@ class VictimNotificationTest {
                 "targets[0].organisationId", victim.organisation().toString(), "targets[0].doNotNotify", "true",
                 "targets[0].doNotNotifyReason", "Enquête en cours");
         assertThat(withheld.status()).as(withheld.body()).isEqualTo(302);
-        assertThat(reporterPages.follow(withheld).text()).contains("Not notified (withheld)", "Enquête en cours");
+        BrowserSession.Page withheldPage = reporterPages.follow(withheld);
+        assertThat(withheldPage.text()).contains("Not notified (withheld)", "Enquête en cours");
+        String withheldId = withheld.location().replaceAll(".*/reports/", "").replaceAll("[?#].*", "");
+        assertThat(reporterPages.get("/reports/" + withheldId + "/edit").text()).contains("Withheld (see the review list)");
         BrowserSession.Page list = BrowserSession.signedIn(port, reportingAdmin.username(), Fixtures.PASSWORD, "fr")
                 .get("/reports/withheld-notices");
         assertThat(list.status()).isEqualTo(200);
