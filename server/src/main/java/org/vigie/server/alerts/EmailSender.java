@@ -2,7 +2,9 @@ package org.vigie.server.alerts;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -22,11 +24,13 @@ class EmailSender implements NotificationSender {
     private final ObjectProvider<JavaMailSender> mail;
     private final RecipientRepository recipients;
     private final AlertProperties properties;
+    private final MessageSource messages;
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, RecipientRepository recipients, AlertProperties properties) {
+    EmailSender(ObjectProvider<JavaMailSender> mail, RecipientRepository recipients, AlertProperties properties, MessageSource messages) {
         this.mail = mail;
         this.recipients = recipients;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @Override
@@ -41,9 +45,11 @@ class EmailSender implements NotificationSender {
         if (sender == null || sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
             throw new DeliveryException("no SMTP server configured (VIGIE_SMTP_HOST)");
         }
-        String to = recipients.account(notification.recipientAccount()).map(RecipientRepository.Recipient::email)
-                .filter(e -> !e.isBlank())
-                .orElseThrow(() -> new DeliveryException("the recipient has no e-mail address or is disabled"));
+        String to = recipient(notification);
+        if ("victim-notice".equals(notification.kind())) {
+            send(sender, notification, to, victimSubject(notification), victimBody(notification));
+            return;
+        }
         Tlp tlp = notification.tlp();
         // through the notification, so that following the link records when the alert was opened
         String link = properties.publicUrl() + "/notifications/" + notification.id() + "/open";
@@ -76,13 +82,69 @@ class EmailSender implements NotificationSender {
         }
         body.append(link).append("\n\nEvent ").append(notification.payload().path("event").asText())
                 .append(" — to stop these e-mails, change your subscriptions in Vigie.\n");
+        send(sender, notification, to, subject, body.toString());
+    }
+
+    /**
+     * An account's address, read at delivery (it may have changed since); or, for a point of contact
+     * who is not an account (a victim notice, V15), the address the row was queued with.
+     */
+    private String recipient(Notification notification) {
+        if (notification.recipientAccount() == null) {
+            if (notification.recipientEmail() == null || notification.recipientEmail().isBlank()) {
+                throw new DeliveryException("the notification names neither an account nor an e-mail address");
+            }
+            return notification.recipientEmail();
+        }
+        return recipients.account(notification.recipientAccount()).map(RecipientRepository.Recipient::email)
+                .filter(e -> e != null && !e.isBlank())
+                .orElseThrow(() -> new DeliveryException("the recipient has no e-mail address or is disabled"));
+    }
+
+    /**
+     * A point of contact has no language preference: a victim notice is written in English and in
+     * French, one after the other. For TLP:AMBER+STRICT and RED it carries the link and the marking only.
+     */
+    private String victimSubject(Notification notification) {
+        Tlp tlp = notification.tlp();
+        String title = AlertOutbox.restricted(tlp) ? "" : notification.payload().path("title").asText("");
+        return "[Vigie] " + tlp.label() + " " + text("victims.mail.subject", Locale.ENGLISH) + " / " + text("victims.mail.subject", Locale.FRENCH)
+                + (title.isBlank() ? "" : ": " + title);
+    }
+
+    private String victimBody(Notification notification) {
+        Tlp tlp = notification.tlp();
+        boolean restricted = AlertOutbox.restricted(tlp);
+        String link = properties.publicUrl() + notification.payload().path("link").asText("/notifications");
+        String outcome = notification.payload().path("outcome").asText("unknown");
+        StringBuilder body = new StringBuilder(tlp.label()).append("\n\n");
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+            String target = notification.payload().path("targetName").asText("");
+            body.append(text("victims.mail.intro", locale, restricted || target.isBlank() ? text("victims.mail.yourOrganisation", locale) : target,
+                    text("victims.outcome." + outcome, locale))).append("\n");
+            if (restricted) {
+                body.append(text("victims.mail.restricted", locale, tlp.label())).append("\n");
+            } else {
+                body.append(notification.payload().path("title").asText("")).append("\n");
+            }
+            body.append(text("victims.mail.reply", locale)).append("\n").append(link).append("\n\n");
+        }
+        body.append("Event ").append(notification.payload().path("event").asText()).append("\n");
+        return body.toString();
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
+    }
+
+    private void send(JavaMailSender sender, Notification notification, String to, String subject, String body) {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(properties.mailFrom());
             helper.setTo(to);
             helper.setSubject(subject);
-            helper.setText(body.toString());
+            helper.setText(body);
             message.setHeader("X-Vigie-Event", notification.payload().path("event").asText());
             message.setHeader("X-Vigie-Idempotency-Key", notification.idempotencyKey());
             sender.send(message);

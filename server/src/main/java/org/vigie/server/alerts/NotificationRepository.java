@@ -20,7 +20,8 @@ class NotificationRepository {
 
     private static final String COLUMNS = """
             id, event_id, subscription_id, recipient_account, channel, subject_id, subject_modified, tlp, payload,
-            idempotency_key, status, attempts, next_attempt_at, last_error, created_at, delivered_at, opened_at, acknowledged_at""";
+            idempotency_key, status, attempts, next_attempt_at, last_error, created_at, delivered_at, opened_at, acknowledged_at,
+            recipient_contact, recipient_email""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -34,15 +35,16 @@ class NotificationRepository {
     boolean enqueue(Notification n) {
         return jdbc.sql("""
                 INSERT INTO notifications (id, event_id, subscription_id, recipient_account, channel, subject_id, subject_modified,
-                    tlp, payload, idempotency_key, status, attempts, next_attempt_at, created_at)
+                    tlp, payload, idempotency_key, status, attempts, next_attempt_at, created_at, recipient_contact, recipient_email)
                 VALUES (:id, :event, :subscription, :recipient, :channel, :subject, :modified, :tlp, CAST(:payload AS jsonb), :key,
-                    'PENDING', 0, :next, :created)
+                    'PENDING', 0, :next, :created, :contact, :email)
                 ON CONFLICT (idempotency_key) DO NOTHING""")
                 .param("id", n.id()).param("event", n.eventId()).param("subscription", n.subscriptionId())
                 .param("recipient", n.recipientAccount()).param("channel", n.channel().name()).param("subject", n.subjectId())
                 .param("modified", Timestamp.from(n.subjectModified())).param("tlp", n.tlp().name())
                 .param("payload", n.payload().toString()).param("key", n.idempotencyKey())
                 .param("next", Timestamp.from(n.nextAttemptAt())).param("created", Timestamp.from(n.createdAt()))
+                .param("contact", n.recipientContact()).param("email", n.recipientEmail())
                 .update() == 1;
     }
 
@@ -103,6 +105,21 @@ class NotificationRepository {
                 .param("id", id).param("account", account).param("at", Timestamp.from(at)).update() == 1;
     }
 
+    /**
+     * Acknowledges every notification of a victim notice (the organisation's members' in-app entries
+     * and its points of contact's e-mails): the target organisation answered it. Answers the ids
+     * acknowledged now.
+     */
+    List<UUID> acknowledgeVictimNotice(String subjectId, UUID organisation, Instant at) {
+        return jdbc.sql("""
+                UPDATE notifications SET opened_at = COALESCE(opened_at, CASE WHEN channel = 'IN_APP' THEN CAST(:at AS timestamptz) END), acknowledged_at = :at
+                WHERE subject_id = :subject AND payload ->> 'kind' = 'victim-notice' AND payload ->> 'targetOrganisation' = :org
+                  AND acknowledged_at IS NULL
+                RETURNING id""")
+                .param("subject", subjectId).param("org", organisation.toString()).param("at", Timestamp.from(at))
+                .query(UUID.class).list();
+    }
+
     Notification get(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE id = :id").param("id", id).query(this::row).single();
     }
@@ -115,7 +132,7 @@ class NotificationRepository {
                     Tlp.valueOf(rs.getString("tlp")), json.readTree(rs.getString("payload")), rs.getString("idempotency_key"),
                     NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
                     rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "delivered_at"), instant(rs, "opened_at"),
-                    instant(rs, "acknowledged_at"));
+                    instant(rs, "acknowledged_at"), rs.getObject("recipient_contact", UUID.class), rs.getString("recipient_email"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable notification payload " + rs.getString("id"), e);
         }

@@ -53,10 +53,21 @@ public class Notifications {
      * the marking and the link, and reading the report itself is the audited read.
      */
     public record Entry(UUID id, String subjectId, Instant subjectModified, Tlp tlp, String title, String subscriptionName,
-                        String link, Instant createdAt, Instant openedAt, Instant acknowledgedAt) {
+                        String link, Instant createdAt, Instant openedAt, Instant acknowledgedAt, String kind, String answer,
+                        String targetName) {
 
         public boolean unread() {
             return openedAt == null;
+        }
+
+        /** A victim notice: the reader's organisation is named as the target of the report. */
+        public boolean victimNotice() {
+            return "victim-notice".equals(kind);
+        }
+
+        /** The target's reply to a victim notice, for the reporter. */
+        public boolean victimReply() {
+            return "victim-reply".equals(kind);
         }
     }
 
@@ -111,6 +122,20 @@ public class Notifications {
         });
     }
 
+    /**
+     * The target organisation answered a victim notice: every notification of that notice (its
+     * members' entries, its points of contact's e-mails) is acknowledged, in the caller's transaction,
+     * and each acknowledgement audited. Answers how many were acknowledged now.
+     */
+    public int acknowledgeVictimNotice(Member member, String reportId, UUID organisation) {
+        List<UUID> acknowledged = repository.acknowledgeVictimNotice(reportId, organisation, clock.instant());
+        for (UUID id : acknowledged) {
+            audit.record(AuditEvent.of("notification.acknowledged", "notification", id).with("subject", reportId)
+                    .with("by", member.accountId().toString()).with("via", "victim-reply"));
+        }
+        return acknowledged.size();
+    }
+
     /** A live stream of the member's new in-app notifications (Server-Sent Events). */
     public SseEmitter stream(Member member) {
         return streams.open(member.accountId());
@@ -120,6 +145,7 @@ public class Notifications {
         boolean restricted = AlertOutbox.restricted(n.tlp());
         return new Entry(n.id(), n.subjectId(), n.subjectModified(), n.tlp(), restricted ? null : n.payload().path("title").asText(null),
                 n.payload().path("subscriptionName").asText(null), n.payload().path("link").asText("/reports/" + n.subjectId()),
-                n.createdAt(), n.openedAt(), n.acknowledgedAt());
+                n.createdAt(), n.openedAt(), n.acknowledgedAt(), n.kind(), n.payload().path("answer").asText(null),
+                n.payload().path("targetName").asText(null));
     }
 }
