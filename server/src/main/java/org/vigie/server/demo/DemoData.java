@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -76,11 +77,13 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoElections elections;
     private final DemoReports reports;
     private final DemoAlerts alerts;
+    private final DemoResponse response;
     private final PrintStream console = System.out;
     private final SecureRandom random = new SecureRandom();
 
     DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing, DemoElections elections,
-             DemoReports reports, DemoAlerts alerts) {
+             DemoReports reports, DemoAlerts alerts, DemoResponse response) {
+        this.response = response;
         this.reports = reports;
         this.alerts = alerts;
         this.organisations = organisations;
@@ -119,14 +122,15 @@ class DemoData implements SmartInitializingSingleton {
         if (created == ORGANISATIONS.size()) { // the first demo start: share as the demo people would
             java.util.Map<String, Organisation> byName = new java.util.HashMap<>();
             ORGANISATIONS.forEach(o -> byName.put(o.name(), organisations.findByName(o.name()).orElseThrow()));
-            sharing.seed(accounts.findByUsername("commission-admin").orElseThrow(), byName,
+            UUID cell = sharing.seed(accounts.findByUsername("commission-admin").orElseThrow(), byName,
                     accounts.findByUsername("agency-analyst").orElseThrow());
             alerts.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
                     accounts.findByUsername("agency-analyst").orElseThrow().member(),
                     byName.get("Valdoria Electoral Commission").id());
-            reports.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
+            String fakeAudio = reports.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
                     accounts.findByUsername("agency-analyst").orElseThrow().member(), byName,
                     elections.legislative());
+            response.seed(accounts.findByUsername("commission-admin").orElseThrow().member(), cell, byName, fakeAudio);
         }
         log.info("Demo data ready: {} organisations and {} elections created, {} demo accounts", created, electionsCreated, ACCOUNTS.size());
         print(lines);
