@@ -9,6 +9,13 @@
       return;
     }
     var source = new EventSource(bell.getAttribute('data-stream'));
+    // tells whoever looks (people on slow links, and browser tests) whether live updates are on
+    source.addEventListener('open', function () {
+      bell.setAttribute('data-live', 'open');
+    });
+    source.addEventListener('error', function () {
+      bell.setAttribute('data-live', 'reconnecting');
+    });
     source.addEventListener('notification', function () {
       var count = document.getElementById('notification-count');
       var n = parseInt(count.textContent || '0', 10) + 1;

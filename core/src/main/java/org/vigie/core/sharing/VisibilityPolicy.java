@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>the owning organisation always sees its objects;</li>
  *   <li>TLP:CLEAR — any signed-in user;</li>
- *   <li>TLP:GREEN — members of the communities it was shared with (whose organisation accepted the charter);</li>
+ *   <li>TLP:GREEN — members of the communities it was shared with (whose organisation accepted the charter),
+ *       and the organisations it was named to (GREEN is wider than AMBER: an organisation that could be
+ *       given it at AMBER may be given it at GREEN; a victim notice names the target so, ADR 0008);</li>
  *   <li>TLP:AMBER and TLP:AMBER+STRICT — the named recipient organisations;</li>
  *   <li>TLP:RED — the named people only.</li>
  * </ul>
@@ -35,7 +37,8 @@ public final class VisibilityPolicy {
         Distribution to = sharing.distribution();
         return switch (sharing.tlp()) {
             case CLEAR -> true;
-            case GREEN -> !Collections.disjoint(viewer.activeCommunities(), to.communities());
+            case GREEN -> !Collections.disjoint(viewer.activeCommunities(), to.communities())
+                    || (organisation != null && to.organisations().contains(organisation));
             case AMBER, AMBER_STRICT -> organisation != null && to.organisations().contains(organisation);
             case RED -> to.users().contains(viewer.accountId());
         };
@@ -68,7 +71,7 @@ public final class VisibilityPolicy {
         terms.add(a + "tlp = 'CLEAR'");
         if (viewer.organisationId() != null) {
             terms.add(a + "owner_organisation = CAST(:vis_organisation AS uuid)");
-            terms.add("(" + a + "tlp IN ('AMBER', 'AMBER_STRICT') AND " + a + "dist_organisations @> ARRAY[CAST(:vis_organisation AS uuid)])");
+            terms.add("(" + a + "tlp IN ('GREEN', 'AMBER', 'AMBER_STRICT') AND " + a + "dist_organisations @> ARRAY[CAST(:vis_organisation AS uuid)])");
             parameters.put("vis_organisation", viewer.organisationId().toString());
         }
         if (!viewer.activeCommunities().isEmpty()) {

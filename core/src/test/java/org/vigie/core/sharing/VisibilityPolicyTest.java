@@ -36,10 +36,11 @@ class VisibilityPolicyTest {
     }
 
     @Test
-    void greenIsForActiveMembersOfTheCommunitiesItWasSharedWith() {
+    void greenIsForActiveMembersOfTheCommunitiesItWasSharedWithAndTheNamedOrganisations() {
         assertThat(VisibilityPolicy.maySee(memberOf(outsider, Set.of(community)), shared(Tlp.GREEN))).isTrue();
         assertThat(VisibilityPolicy.maySee(memberOf(outsider, Set.of(UUID.randomUUID())), shared(Tlp.GREEN))).isFalse();
-        assertThat(VisibilityPolicy.maySee(memberOf(recipient, Set.of()), shared(Tlp.GREEN))).as("a named organisation is not a community").isFalse();
+        // GREEN is wider than AMBER: an organisation it was named to (e.g. a notified target, ADR 0008) reads it
+        assertThat(VisibilityPolicy.maySee(memberOf(recipient, Set.of()), shared(Tlp.GREEN))).isTrue();
     }
 
     @Test

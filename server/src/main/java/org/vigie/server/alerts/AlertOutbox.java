@@ -245,6 +245,129 @@ public class AlertOutbox {
         };
     }
 
+    // ---- victim notices (issue 6, item 4) ------------------------------------------------------
+
+    /** A point of contact to e-mail: a person who is not an account, so the address travels with the row. */
+    public record ContactAddress(UUID contact, String email) {
+    }
+
+    /**
+     * A report naming an organisation on Vigie as its target, to tell that organisation.
+     *
+     * @param outcome   the report's outcome key (attempted, successful, unknown)
+     * @param contacts  the target's points of contact for the report's topic (and its 24/7 duty desk)
+     */
+    public record VictimNotice(String reportId, Instant modified, UUID targetOrganisation, String targetName, String title,
+                               String outcome, List<ContactAddress> contacts) {
+    }
+
+    /** The accounts that receive an organisation's victim notices in the app (its administrators and analysts). */
+    public List<UUID> victimNoticeRecipients(UUID organisation) {
+        return recipients.noticeRecipientsOf(organisation).stream().map(RecipientRepository.Recipient::account).toList();
+    }
+
+    /**
+     * The event of a victim notice: one per report and target, whatever the version, so that the
+     * notice is sent once however often the report is edited (the idempotency keys derive from it).
+     */
+    public static UUID victimNoticeEvent(String reportId, UUID organisation) {
+        return UUID.nameUUIDFromBytes(("victim-notice:" + reportId + ":" + organisation).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Queues a victim notice: in-app to the target's administrators and analysts, by e-mail to its
+     * points of contact. Must run in the transaction that stored the report version sharing it with
+     * the target. The policy is applied to the stored sharing as for any notification: an account
+     * that may not see the report receives nothing, and the points of contact are e-mailed only when
+     * their organisation may see it (for TLP:RED, when one of its notice recipients is named).
+     * Idempotent per report and target.
+     *
+     * @return how many notifications were queued
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int victimNotice(VictimNotice notice) {
+        Optional<Sharing> stored = recipients.storedSharing(notice.reportId());
+        if (stored.isEmpty()) {
+            return 0;
+        }
+        Sharing sharing = stored.get();
+        UUID event = victimNoticeEvent(notice.reportId(), notice.targetOrganisation());
+        Instant now = clock.instant();
+        int queued = 0;
+        boolean anyMemberMaySee = false;
+        for (RecipientRepository.Recipient person : recipients.noticeRecipientsOf(notice.targetOrganisation())) {
+            // a notice goes to the target organisation's people only, never to anyone else
+            if (!notice.targetOrganisation().equals(person.organisation()) || !VisibilityPolicy.maySee(viewer(person), sharing)) {
+                continue;
+            }
+            anyMemberMaySee = true;
+            queued += notifications.enqueue(victimRow(event, person.account(), null, null, AlertChannel.IN_APP, notice, sharing.tlp(), now))
+                    ? 1 : 0;
+        }
+        boolean organisationMaySee = sharing.tlp() == Tlp.RED ? anyMemberMaySee
+                : VisibilityPolicy.maySee(new Viewer(new UUID(0, 0), notice.targetOrganisation(),
+                        communities.activeCommunitiesOf(notice.targetOrganisation())), sharing);
+        if (organisationMaySee) {
+            for (ContactAddress contact : notice.contacts()) {
+                if (contact.email() != null && !contact.email().isBlank()) {
+                    queued += notifications.enqueue(victimRow(event, null, contact.contact(), contact.email().strip(), AlertChannel.EMAIL,
+                            notice, sharing.tlp(), now)) ? 1 : 0;
+                }
+            }
+        }
+        return queued;
+    }
+
+    private Notification victimRow(UUID event, UUID account, UUID contact, String email, AlertChannel channel, VictimNotice notice,
+                                   Tlp tlp, Instant now) {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("event", event.toString());
+        payload.put("kind", "victim-notice");
+        payload.put("subject", notice.reportId());
+        payload.put("modified", notice.modified().toString());
+        payload.put("tlp", tlp.name());
+        payload.put("link", "/reports/" + notice.reportId());
+        payload.put("targetOrganisation", notice.targetOrganisation().toString());
+        payload.put("outcome", notice.outcome());
+        if (channel == AlertChannel.IN_APP || !restricted(tlp)) {
+            payload.put("title", notice.title());
+            payload.put("targetName", notice.targetName());
+        }
+        UUID recipient = account != null ? account : contact;
+        return new Notification(UUID.randomUUID(), event, null, account, channel, notice.reportId(), notice.modified(), tlp, payload,
+                event + ":" + recipient + ":" + channel.name(), NotificationStatus.PENDING, 0, now, null, now, null, null, null,
+                contact, email);
+    }
+
+    /**
+     * Tells the reporter, in the app, that the target answered a victim notice. Queued only if the
+     * reporter may see the report (they filed it, so normally they may).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean victimReplied(String reportId, Instant modified, UUID reporter, UUID reply, String answer, String organisationName,
+                                 String title) {
+        Optional<Sharing> stored = recipients.storedSharing(reportId);
+        Optional<RecipientRepository.Recipient> person = recipients.account(reporter);
+        if (stored.isEmpty() || person.isEmpty() || !VisibilityPolicy.maySee(viewer(person.get()), stored.get())) {
+            return false;
+        }
+        UUID event = UUID.nameUUIDFromBytes(("victim-reply:" + reply).getBytes(StandardCharsets.UTF_8));
+        Instant now = clock.instant();
+        ObjectNode payload = json.createObjectNode();
+        payload.put("event", event.toString());
+        payload.put("kind", "victim-reply");
+        payload.put("subject", reportId);
+        payload.put("modified", modified.toString());
+        payload.put("tlp", stored.get().tlp().name());
+        payload.put("link", "/reports/" + reportId + "#victim-replies");
+        payload.put("answer", answer);
+        payload.put("targetName", organisationName);
+        payload.put("title", title);
+        return notifications.enqueue(new Notification(UUID.randomUUID(), event, null, reporter, AlertChannel.IN_APP, reportId, modified,
+                stored.get().tlp(), payload, event + ":" + reporter + ":IN_APP", NotificationStatus.PENDING, 0, now, null, now, null, null,
+                null));
+    }
+
     /** For tests and the notification centre: the outbox rows about one object. */
     List<Notification> about(String subjectId) {
         return new ArrayList<>(notifications.forSubject(subjectId));

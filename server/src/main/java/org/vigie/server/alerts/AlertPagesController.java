@@ -61,6 +61,12 @@ class AlertPagesController {
         return "redirect:/notifications";
     }
 
+    /** Where the link of an alert e-mail leads: records the opening, then shows what it is about. */
+    @GetMapping("/notifications/{id}/open")
+    String open(Member me, @PathVariable UUID id) {
+        return "redirect:" + notifications.open(me, id);
+    }
+
     @PostMapping("/notifications/{id}/read")
     String read(Member me, @PathVariable UUID id) {
         notifications.markRead(me, id);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +225,9 @@ public class DeliveryWorker {
         Map<List<Object>, List<Notification>> groups = new LinkedHashMap<>();
         for (Notification n : rows) {
             Object subscription = n.subscriptionId() == null ? n.id() : n.subscriptionId();
-            groups.computeIfAbsent(List.of(subscription, n.recipientAccount(), n.channel()), k -> new ArrayList<>()).add(n);
+            // Arrays.asList: a point of contact's row has no recipient account (null)
+            groups.computeIfAbsent(Arrays.asList(subscription, n.recipientAccount(), n.recipientEmail(), n.channel()),
+                    k -> new ArrayList<>()).add(n);
         }
         return groups.values().stream().map(items -> new Dispatch(items, true)).toList();
     }

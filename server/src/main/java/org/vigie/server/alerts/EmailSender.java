@@ -2,8 +2,12 @@ package org.vigie.server.alerts;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -23,11 +27,13 @@ class EmailSender implements NotificationSender {
     private final ObjectProvider<JavaMailSender> mail;
     private final RecipientRepository recipients;
     private final AlertProperties properties;
+    private final MessageSource messages;
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, RecipientRepository recipients, AlertProperties properties) {
+    EmailSender(ObjectProvider<JavaMailSender> mail, RecipientRepository recipients, AlertProperties properties, MessageSource messages) {
         this.mail = mail;
         this.recipients = recipients;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @Override
@@ -37,71 +43,145 @@ class EmailSender implements NotificationSender {
 
     @Override
     public void send(Notification notification) {
+        JavaMailSender sender = mail.getIfAvailable();
+        // VIGIE_SMTP_HOST empty still creates a sender (the property exists); it has nowhere to send
+        if (sender == null || sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
+            throw new DeliveryException("no SMTP server configured (VIGIE_SMTP_HOST)");
+        }
+        String to = recipient(notification);
+        if ("victim-notice".equals(notification.kind())) {
+            send(sender, notification, to, victimSubject(notification), victimBody(notification));
+            return;
+        }
         Tlp tlp = notification.tlp();
+        // through the notification, so that following the link records when the alert was opened
+        String link = properties.publicUrl() + "/notifications/" + notification.id() + "/open";
         boolean restricted = AlertOutbox.restricted(tlp);
         String title = restricted ? "" : notification.payload().path("title").asText("");
         String subject = "[Vigie] " + tlp.label() + (restricted || title.isBlank() ? " new report" : " " + title);
         StringBuilder body = new StringBuilder();
-        item(notification, body);
-        body.append("Event ").append(notification.payload().path("event").asText())
-                .append(" — to stop these e-mails, change your subscriptions in Vigie.\n");
-        mail(notification.recipientAccount(), subject, body.toString(), notification.payload().path("event").asText(),
-                notification.idempotencyKey());
-    }
-
-    /**
-     * One e-mail for a whole digest period: every item gathered, each under its own marking (restricted
-     * ones as a link only). The idempotency key of a digest is derived from its items' keys.
-     */
-    @Override
-    public void sendDigest(List<Notification> items) {
-        Notification first = items.get(0);
-        String name = items.stream().map(n -> n.payload().path("subscriptionName").asText("")).filter(t -> !t.isBlank())
-                .findFirst().orElse("");
-        String subject = "[Vigie] " + items.size() + (items.size() == 1 ? " report" : " reports")
-                + (name.isBlank() ? "" : " — " + name);
-        StringBuilder body = new StringBuilder();
-        body.append(items.size()).append(items.size() == 1 ? " report matches" : " reports match")
-                .append(" your subscription since the last digest.\n\n");
-        for (Notification n : items) {
-            body.append("— ");
-            item(n, body);
-        }
-        body.append("To stop these e-mails, change your subscriptions in Vigie.\n");
-        String key = "digest-" + java.util.UUID.nameUUIDFromBytes(String.join("\n", items.stream().map(Notification::idempotencyKey)
-                .sorted().toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        mail(first.recipientAccount(), subject, body.toString(), key, key);
-    }
-
-    private void item(Notification notification, StringBuilder body) {
-        Tlp tlp = notification.tlp();
-        String link = properties.publicUrl() + notification.payload().path("link").asText("/notifications");
-        boolean restricted = AlertOutbox.restricted(tlp);
-        body.append(tlp.label()).append("\n");
-        if (restricted) {
+        body.append(tlp.label()).append("\n\n");
+        if ("protocol-alert".equals(notification.payload().path("kind").asText())) {
+            // a response protocol's alert: the headline names the protocol and level (not the subject's content)
+            String headline = notification.payload().path("headline").asText("Response protocol alert");
+            subject = "[Vigie] " + tlp.label() + " " + headline;
+            body.append(headline).append("\n");
+            if (!restricted && !title.isBlank()) {
+                body.append(title).append("\n");
+            }
+            body.append("\nOpen the response board and acknowledge in Vigie (an unacknowledged alert escalates):\n");
+        } else if (restricted) {
             body.append("A report marked ").append(tlp.label())
                     .append(" matches your subscription. Its content is not sent by e-mail; read it in Vigie:\n");
         } else {
-            body.append(notification.payload().path("title").asText("")).append("\n");
+            body.append(title).append("\n");
             String subscription = notification.payload().path("subscriptionName").asText("");
             if (!subscription.isBlank()) {
                 body.append("Subscription: ").append(subscription).append("\n");
             }
             notification.payload().path("watchHits").forEach(hit -> body.append("Watched ").append(hit.path("type").asText())
                     .append(": ").append(hit.path("value").asText()).append("\n"));
+            body.append("\n");
         }
-        body.append(link).append("\n\n");
+        body.append(link).append("\n\nEvent ").append(notification.payload().path("event").asText())
+                .append(" — to stop these e-mails, change your subscriptions in Vigie.\n");
+        send(sender, notification, to, subject, body.toString());
     }
 
-    private void mail(java.util.UUID recipient, String subject, String body, String event, String idempotencyKey) {
+    /**
+     * An account's address, read at delivery (it may have changed since); or, for a point of contact
+     * who is not an account (a victim notice, V15), the address the row was queued with.
+     */
+    private String recipient(Notification notification) {
+        if (notification.recipientAccount() == null) {
+            if (notification.recipientEmail() == null || notification.recipientEmail().isBlank()) {
+                throw new DeliveryException("the notification names neither an account nor an e-mail address");
+            }
+            return notification.recipientEmail();
+        }
+        return recipients.account(notification.recipientAccount()).map(RecipientRepository.Recipient::email)
+                .filter(e -> e != null && !e.isBlank())
+                .orElseThrow(() -> new DeliveryException("the recipient has no e-mail address or is disabled"));
+    }
+
+    /**
+     * A point of contact has no language preference: a victim notice is written in English and in
+     * French, one after the other. For TLP:AMBER+STRICT and RED it carries the link and the marking only.
+     */
+    private String victimSubject(Notification notification) {
+        Tlp tlp = notification.tlp();
+        String title = AlertOutbox.restricted(tlp) ? "" : notification.payload().path("title").asText("");
+        return "[Vigie] " + tlp.label() + " " + text("victims.mail.subject", Locale.ENGLISH) + " / " + text("victims.mail.subject", Locale.FRENCH)
+                + (title.isBlank() ? "" : ": " + title);
+    }
+
+    private String victimBody(Notification notification) {
+        Tlp tlp = notification.tlp();
+        boolean restricted = AlertOutbox.restricted(tlp);
+        String link = properties.publicUrl() + notification.payload().path("link").asText("/notifications");
+        String outcome = notification.payload().path("outcome").asText("unknown");
+        StringBuilder body = new StringBuilder(tlp.label()).append("\n\n");
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.FRENCH}) {
+            String target = notification.payload().path("targetName").asText("");
+            body.append(text("victims.mail.intro", locale, restricted || target.isBlank() ? text("victims.mail.yourOrganisation", locale) : target,
+                    text("victims.outcome." + outcome, locale))).append("\n");
+            if (restricted) {
+                body.append(text("victims.mail.restricted", locale, tlp.label())).append("\n");
+            } else {
+                body.append(notification.payload().path("title").asText("")).append("\n");
+            }
+            body.append(text("victims.mail.reply", locale)).append("\n").append(link).append("\n\n");
+        }
+        body.append("Event ").append(notification.payload().path("event").asText()).append("\n");
+        return body.toString();
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
+    }
+
+    /**
+     * One e-mail for a whole digest period (HOURLY / DAILY subscription): every item gathered, each under
+     * its own marking (restricted ones as the marking and a link only). Its idempotency key is derived
+     * from its items' keys, so a retry of the same digest carries the same key.
+     */
+    @Override
+    public void sendDigest(List<Notification> items) {
         JavaMailSender sender = mail.getIfAvailable();
-        // VIGIE_SMTP_HOST empty still creates a sender (the property exists); it has nowhere to send
         if (sender == null || sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
             throw new DeliveryException("no SMTP server configured (VIGIE_SMTP_HOST)");
         }
-        String to = recipients.account(recipient).map(RecipientRepository.Recipient::email)
-                .filter(e -> !e.isBlank())
-                .orElseThrow(() -> new DeliveryException("the recipient has no e-mail address or is disabled"));
+        Notification first = items.get(0);
+        String to = recipient(first);
+        String name = items.stream().map(n -> n.payload().path("subscriptionName").asText("")).filter(t -> !t.isBlank())
+                .findFirst().orElse("");
+        String subject = "[Vigie] " + items.size() + (items.size() == 1 ? " report" : " reports") + (name.isBlank() ? "" : " — " + name);
+        StringBuilder body = new StringBuilder();
+        body.append(items.size()).append(items.size() == 1 ? " report matches" : " reports match")
+                .append(" your subscription since the last digest.\n\n");
+        for (Notification n : items) {
+            Tlp tlp = n.tlp();
+            body.append("— ").append(tlp.label()).append("\n");
+            if (AlertOutbox.restricted(tlp)) {
+                body.append("A report marked ").append(tlp.label()).append(": its content is not sent by e-mail; read it in Vigie:\n");
+            } else {
+                body.append(n.payload().path("title").asText("")).append("\n");
+                n.payload().path("watchHits").forEach(hit -> body.append("Watched ").append(hit.path("type").asText())
+                        .append(": ").append(hit.path("value").asText()).append("\n"));
+            }
+            body.append(properties.publicUrl()).append("/notifications/").append(n.id()).append("/open\n\n");
+        }
+        body.append("To stop these e-mails, change your subscriptions in Vigie.\n");
+        String key = "digest-" + UUID.nameUUIDFromBytes(String.join("\n", items.stream().map(Notification::idempotencyKey).sorted().toList())
+                .getBytes(StandardCharsets.UTF_8));
+        send(sender, to, subject, body.toString(), key, key);
+    }
+
+    private void send(JavaMailSender sender, Notification notification, String to, String subject, String body) {
+        send(sender, to, subject, body, notification.payload().path("event").asText(), notification.idempotencyKey());
+    }
+
+    private void send(JavaMailSender sender, String to, String subject, String body, String event, String idempotencyKey) {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,7 +24,8 @@ class NotificationRepository {
 
     private static final String COLUMNS = """
             id, event_id, subscription_id, recipient_account, channel, subject_id, subject_modified, tlp, payload,
-            idempotency_key, status, attempts, next_attempt_at, last_error, created_at, delivered_at, opened_at, acknowledged_at""";
+            idempotency_key, status, attempts, next_attempt_at, last_error, created_at, delivered_at, opened_at, acknowledged_at,
+            recipient_contact, recipient_email""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -44,9 +47,10 @@ class NotificationRepository {
     boolean enqueue(Notification n, boolean digest) {
         return jdbc.sql("""
                 INSERT INTO notifications (id, event_id, subscription_id, recipient_account, channel, subject_id, subject_modified,
-                    tlp, payload, idempotency_key, status, attempts, next_attempt_at, created_at, digest)
+                    tlp, payload, idempotency_key, status, attempts, next_attempt_at, created_at, recipient_contact, recipient_email,
+                    digest)
                 VALUES (:id, :event, :subscription, :recipient, :channel, :subject, :modified, :tlp, CAST(:payload AS jsonb), :key,
-                    'PENDING', 0, :next, :created, :digest)
+                    'PENDING', 0, :next, :created, :contact, :email, :digest)
                 ON CONFLICT (idempotency_key) DO NOTHING""")
                 .param("digest", digest)
                 .param("id", n.id()).param("event", n.eventId()).param("subscription", n.subscriptionId())
@@ -54,6 +58,7 @@ class NotificationRepository {
                 .param("modified", Timestamp.from(n.subjectModified())).param("tlp", n.tlp().name())
                 .param("payload", n.payload().toString()).param("key", n.idempotencyKey())
                 .param("next", Timestamp.from(n.nextAttemptAt())).param("created", Timestamp.from(n.createdAt()))
+                .param("contact", n.recipientContact()).param("email", n.recipientEmail())
                 .update() == 1;
     }
 
@@ -97,10 +102,10 @@ class NotificationRepository {
                 WHERE id IN (
                     SELECT id FROM notifications
                     WHERE digest AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
-                      AND (COALESCE(subscription_id, id), recipient_account, channel) IN (
-                          SELECT COALESCE(subscription_id, id), recipient_account, channel FROM notifications
+                      AND (COALESCE(subscription_id, id), COALESCE(recipient_account, id), channel) IN (
+                          SELECT COALESCE(subscription_id, id), COALESCE(recipient_account, id), channel FROM notifications
                           WHERE digest AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
-                          GROUP BY COALESCE(subscription_id, id), recipient_account, channel
+                          GROUP BY COALESCE(subscription_id, id), COALESCE(recipient_account, id), channel
                           ORDER BY min(next_attempt_at) LIMIT :groups)
                     FOR UPDATE SKIP LOCKED)
                 RETURNING """ + " " + COLUMNS)
@@ -175,7 +180,8 @@ class NotificationRepository {
      */
     List<DeadLetter> dead(UUID organisation, int limit) {
         return jdbc.sql("""
-                SELECT n.id, n.event_id, n.subscription_id, s.name AS subscription_name, n.recipient_account, a.username,
+                SELECT n.id, n.event_id, n.subscription_id, s.name AS subscription_name, n.recipient_account,
+                       COALESCE(a.username, n.recipient_email) AS username,
                        n.channel, n.subject_id, n.tlp, n.attempts, n.last_error, n.created_at, n.next_attempt_at, s.webhook_url
                 FROM notifications n
                 LEFT JOIN subscriptions s ON s.id = n.subscription_id
@@ -223,9 +229,16 @@ class NotificationRepository {
                 .param("account", account).param("limit", limit).query(this::row).list();
     }
 
-    int unread(UUID account) {
-        return jdbc.sql("SELECT count(*) FROM notifications WHERE recipient_account = :account AND channel = 'IN_APP' AND opened_at IS NULL")
-                .param("account", account).query(Integer.class).single();
+    /** Unread in-app notifications per subject, for the bell (the caller keeps the subjects the person may still see). */
+    Map<String, Integer> unreadBySubject(UUID account) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT subject_id, count(*) AS n FROM notifications"
+                        + " WHERE recipient_account = :account AND channel = 'IN_APP' AND opened_at IS NULL GROUP BY subject_id")
+                .param("account", account)
+                .query(rs -> {
+                    counts.put(rs.getString("subject_id"), rs.getInt("n"));
+                });
+        return counts;
     }
 
     /** Sets the opening (and with {@code acknowledge} the acknowledgement) time once; only the recipient's own row. */
@@ -234,6 +247,21 @@ class NotificationRepository {
                         + (acknowledge ? ", acknowledged_at = COALESCE(acknowledged_at, :at)" : "")
                         + " WHERE id = :id AND recipient_account = :account")
                 .param("id", id).param("account", account).param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /**
+     * Acknowledges every notification of a victim notice (the organisation's members' in-app entries
+     * and its points of contact's e-mails): the target organisation answered it. Answers the ids
+     * acknowledged now.
+     */
+    List<UUID> acknowledgeVictimNotice(String subjectId, UUID organisation, Instant at) {
+        return jdbc.sql("""
+                UPDATE notifications SET opened_at = COALESCE(opened_at, CASE WHEN channel = 'IN_APP' THEN CAST(:at AS timestamptz) END), acknowledged_at = :at
+                WHERE subject_id = :subject AND payload ->> 'kind' = 'victim-notice' AND payload ->> 'targetOrganisation' = :org
+                  AND acknowledged_at IS NULL
+                RETURNING id""")
+                .param("subject", subjectId).param("org", organisation.toString()).param("at", Timestamp.from(at))
+                .query(UUID.class).list();
     }
 
     Notification get(UUID id) {
@@ -248,7 +276,7 @@ class NotificationRepository {
                     Tlp.valueOf(rs.getString("tlp")), json.readTree(rs.getString("payload")), rs.getString("idempotency_key"),
                     NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
                     rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "delivered_at"), instant(rs, "opened_at"),
-                    instant(rs, "acknowledged_at"));
+                    instant(rs, "acknowledged_at"), rs.getObject("recipient_contact", UUID.class), rs.getString("recipient_email"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable notification payload " + rs.getString("id"), e);
         }

@@ -30,6 +30,13 @@ class NotificationStreams {
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(e -> close.run());
+        try {
+            // a first comment commits the response at once, so the browser knows the stream is live and
+            // proxies that buffer until the first byte do not hold the connection silent
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException gone) {
+            emitter.completeWithError(gone);
+        }
         return emitter;
     }
 

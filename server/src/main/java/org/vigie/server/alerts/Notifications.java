@@ -3,6 +3,7 @@ package org.vigie.server.alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -52,10 +53,21 @@ public class Notifications {
      * the marking and the link, and reading the report itself is the audited read.
      */
     public record Entry(UUID id, String subjectId, Instant subjectModified, Tlp tlp, String title, String subscriptionName,
-                        String link, Instant createdAt, Instant openedAt, Instant acknowledgedAt) {
+                        String link, Instant createdAt, Instant openedAt, Instant acknowledgedAt, String kind, String answer,
+                        String targetName) {
 
         public boolean unread() {
             return openedAt == null;
+        }
+
+        /** A victim notice: the reader's organisation is named as the target of the report. */
+        public boolean victimNotice() {
+            return "victim-notice".equals(kind);
+        }
+
+        /** The target's reply to a victim notice, for the reporter. */
+        public boolean victimReply() {
+            return "victim-reply".equals(kind);
         }
     }
 
@@ -67,8 +79,17 @@ public class Notifications {
         return rows.stream().filter(n -> visible.contains(n.subjectId())).map(Notifications::entry).toList();
     }
 
+    /**
+     * The bell's count: unread notifications about objects the member may still see, so that the count
+     * never reveals that something they can no longer read was reported.
+     */
     public int unread(Member member) {
-        return repository.unread(member.accountId());
+        Map<String, Integer> bySubject = repository.unreadBySubject(member.accountId());
+        if (bySubject.isEmpty()) {
+            return 0;
+        }
+        return store.latestVisible(viewers.of(member), List.copyOf(bySubject.keySet())).stream()
+                .mapToInt(o -> bySubject.getOrDefault(o.stixId(), 0)).sum();
     }
 
     /** Marks the member's own notification opened (once); 404 for anyone else's. */
@@ -76,6 +97,17 @@ public class Notifications {
         if (!repository.markRead(id, member.accountId(), clock.instant(), false)) {
             throw new NotFoundException("notification", id);
         }
+    }
+
+    /**
+     * Records that the member opened their own notification — whatever its channel: the link in an
+     * alert e-mail leads here — and answers where it points (a path inside Vigie). 404 for anyone else's.
+     */
+    public String open(Member member, UUID id) {
+        markRead(member, id);
+        String link = repository.get(id).payload().path("link").asText("");
+        // only a path inside Vigie: a stored payload must never turn this into an open redirect
+        return link.startsWith("/") && !link.startsWith("//") && !link.contains("\\") ? link : "/notifications";
     }
 
     /** Acknowledges the member's own notification (once, and opens it); audited. 404 for anyone else's. */
@@ -90,6 +122,20 @@ public class Notifications {
         });
     }
 
+    /**
+     * The target organisation answered a victim notice: every notification of that notice (its
+     * members' entries, its points of contact's e-mails) is acknowledged, in the caller's transaction,
+     * and each acknowledgement audited. Answers how many were acknowledged now.
+     */
+    public int acknowledgeVictimNotice(Member member, String reportId, UUID organisation) {
+        List<UUID> acknowledged = repository.acknowledgeVictimNotice(reportId, organisation, clock.instant());
+        for (UUID id : acknowledged) {
+            audit.record(AuditEvent.of("notification.acknowledged", "notification", id).with("subject", reportId)
+                    .with("by", member.accountId().toString()).with("via", "victim-reply"));
+        }
+        return acknowledged.size();
+    }
+
     /** A live stream of the member's new in-app notifications (Server-Sent Events). */
     public SseEmitter stream(Member member) {
         return streams.open(member.accountId());
@@ -99,6 +145,7 @@ public class Notifications {
         boolean restricted = AlertOutbox.restricted(n.tlp());
         return new Entry(n.id(), n.subjectId(), n.subjectModified(), n.tlp(), restricted ? null : n.payload().path("title").asText(null),
                 n.payload().path("subscriptionName").asText(null), n.payload().path("link").asText("/reports/" + n.subjectId()),
-                n.createdAt(), n.openedAt(), n.acknowledgedAt());
+                n.createdAt(), n.openedAt(), n.acknowledgedAt(), n.kind(), n.payload().path("answer").asText(null),
+                n.payload().path("targetName").asText(null));
     }
 }

@@ -49,6 +49,21 @@ class RecipientRepository {
                 .list();
     }
 
+    /**
+     * Who receives an organisation's victim notices in the app: its enabled administrators and
+     * analysts (the people who can act on it), or every enabled member when it has none of them.
+     */
+    List<Recipient> noticeRecipientsOf(UUID organisation) {
+        List<Recipient> staff = jdbc.sql("""
+                        SELECT id, organisation_id, email, locale FROM accounts
+                        WHERE organisation_id = :org AND enabled AND role IN ('ADMINISTRATOR', 'ANALYST') ORDER BY id""")
+                .param("org", organisation)
+                .query((rs, n) -> new Recipient(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
+                        rs.getString("email"), rs.getString("locale")))
+                .list();
+        return staff.isEmpty() ? membersOf(organisation) : staff;
+    }
+
     /** The sharing of the object's newest stored version, as the knowledge store settled it. */
     Optional<Sharing> storedSharing(String stixId) {
         return jdbc.sql("""

@@ -7,13 +7,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.vigie.core.accounts.MemberPrincipal;
 
-/** The unread count behind the bell in the layout, on every page for a signed-in person, and the dead-letter link for administrators. */
+/** The unread count behind the bell in the layout, on every page for a signed-in person (through the policy), and the dead-letter link for administrators. */
 @ControllerAdvice(annotations = Controller.class)
 class UnreadNotificationsAdvice {
 
-    private final NotificationRepository notifications;
+    private final Notifications notifications;
 
-    UnreadNotificationsAdvice(NotificationRepository notifications) {
+    UnreadNotificationsAdvice(Notifications notifications) {
         this.notifications = notifications;
     }
 
@@ -21,7 +21,7 @@ class UnreadNotificationsAdvice {
     Integer unreadNotifications() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof MemberPrincipal principal) {
-            return notifications.unread(principal.member().accountId());
+            return notifications.unread(principal.member());
         }
         return null;
     }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -75,12 +76,16 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoSharing sharing;
     private final DemoElections elections;
     private final DemoReports reports;
+    private final DemoAlerts alerts;
+    private final DemoResponse response;
     private final PrintStream console = System.out;
     private final SecureRandom random = new SecureRandom();
 
     DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing, DemoElections elections,
-             DemoReports reports) {
+             DemoReports reports, DemoAlerts alerts, DemoResponse response) {
+        this.response = response;
         this.reports = reports;
+        this.alerts = alerts;
         this.organisations = organisations;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -117,11 +122,15 @@ class DemoData implements SmartInitializingSingleton {
         if (created == ORGANISATIONS.size()) { // the first demo start: share as the demo people would
             java.util.Map<String, Organisation> byName = new java.util.HashMap<>();
             ORGANISATIONS.forEach(o -> byName.put(o.name(), organisations.findByName(o.name()).orElseThrow()));
-            sharing.seed(accounts.findByUsername("commission-admin").orElseThrow(), byName,
+            UUID cell = sharing.seed(accounts.findByUsername("commission-admin").orElseThrow(), byName,
                     accounts.findByUsername("agency-analyst").orElseThrow());
-            reports.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
+            alerts.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
+                    accounts.findByUsername("agency-analyst").orElseThrow().member(),
+                    byName.get("Valdoria Electoral Commission").id());
+            String fakeAudio = reports.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
                     accounts.findByUsername("agency-analyst").orElseThrow().member(), byName,
                     elections.legislative());
+            response.seed(accounts.findByUsername("commission-admin").orElseThrow().member(), cell, byName, fakeAudio);
         }
         log.info("Demo data ready: {} organisations and {} elections created, {} demo accounts", created, electionsCreated, ACCOUNTS.size());
         print(lines);

@@ -44,7 +44,8 @@ class DemoReports {
         this.clock = clock;
     }
 
-    int seed(Member commission, Member agency, Map<String, Organisation> organisations, Election election) {
+    /** @return the id of the report on the fake audio, the one the demo response is about */
+    String seed(Member commission, Member agency, Map<String, Organisation> organisations, Election election) {
         Instant now = clock.instant();
         UUID commissionId = organisations.get("Valdoria Electoral Commission").id();
         UUID agencyId = organisations.get("Valdoria National Cybersecurity Agency").id();
@@ -78,7 +79,7 @@ class DemoReports {
                                 observable("ipv4", "203.0.113.45", "203.0.113.45")),
                         List.of()),
                 List.of(), List.of(), new SharingRequest(Tlp.CLEAR, Pap.CLEAR, Set.of(), Set.of(), Set.of()));
-        reports.file(commission, new ReportDraft("Fake audio of the commission's chair announcing a postponement",
+        String fakeAudio = reports.file(commission, new ReportDraft("Fake audio of the commission's chair announcing a postponement",
                         "An audio clip in which the chair seems to announce that the election is postponed circulates on "
                                 + "messaging apps, with a link to the look-alike site.",
                         now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(1)), election.id(), CyclePhase.CANDIDATE_REGISTRATION,
@@ -94,7 +95,7 @@ class DemoReports {
                         List.of()),
                 List.of(), List.of(new Reports.NewNarrative("The election will be postponed",
                         "Claims that the 2027 legislative election is postponed or cancelled.")),
-                new SharingRequest(Tlp.CLEAR, Pap.CLEAR, Set.of(), Set.of(), Set.of()));
+                new SharingRequest(Tlp.CLEAR, Pap.CLEAR, Set.of(), Set.of(), Set.of())).id();
         reports.file(agency, new ReportDraft("DDoS against the voter-registration portal",
                         "Traffic peaks of 40 Gbit/s from a botnet; the hosting provider's mitigation held.",
                         now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(2)), election.id(), CyclePhase.VOTER_REGISTRATION,
@@ -105,7 +106,7 @@ class DemoReports {
                         List.of(observable("ipv4", "198.51.100.23", "198.51.100.23"), observable("ipv4", "198.51.100.24", "198.51.100.24")),
                         List.of()),
                 List.of(), List.of(), new SharingRequest(Tlp.CLEAR, null, Set.of(), Set.of(), Set.of()));
-        return 4;
+        return fakeAudio;
     }
 
     private static ReportObservable observable(String type, String value, String normalised) {

@@ -42,7 +42,8 @@ class DemoSharing {
         this.json = json;
     }
 
-    void seed(Account commissionAdministrator, Map<String, Organisation> organisations, Account analyst) {
+    /** @return the election cell's id */
+    UUID seed(Account commissionAdministrator, Map<String, Organisation> organisations, Account analyst) {
         Member founder = commissionAdministrator.member();
         Community cell = communities.create(founder, new CommunityChanges("Valdoria election cell 2027",
                 "Detect and respond together to interference in the 2027 legislative election.",
@@ -63,6 +64,7 @@ class DemoSharing {
         share(founder, campaign(), new SharingRequest(Tlp.GREEN, null, Set.of(cell.id()), Set.of(), Set.of()));
         share(founder, advisory(), new SharingRequest(Tlp.CLEAR, Pap.CLEAR, Set.of(), Set.of(), Set.of()));
         share(founder, suspect(), new SharingRequest(Tlp.RED, Pap.RED, Set.of(), Set.of(), Set.of(analyst.id())));
+        return cell.id();
     }
 
     private void share(Member author, ObjectNode object, SharingRequest sharing) {

@@ -51,7 +51,8 @@ class ReportApiController {
         this.observableInput = observableInput;
     }
 
-    record TargetRequest(TargetCategory category, UUID organisationId, String name, Instant notifiedAt, String notifiedBy) {
+    record TargetRequest(TargetCategory category, UUID organisationId, String name, Instant notifiedAt, String notifiedBy,
+                         Boolean doNotNotify, String doNotNotifyReason) {
     }
 
     record CriterionRequest(boolean met, String justification) {
@@ -166,7 +167,8 @@ class ReportApiController {
         }
         List<ReportObservable> observables = observableInput.parse(entries, r.observablesText());
         List<Target> targets = r.targets() == null ? List.of() : r.targets().stream()
-                .map(t -> new Target(t.category(), t.organisationId(), blankToNull(t.name()), t.notifiedAt(), blankToNull(t.notifiedBy())))
+                .map(t -> new Target(t.category(), t.organisationId(), blankToNull(t.name()), t.notifiedAt(), blankToNull(t.notifiedBy()),
+                        Boolean.TRUE.equals(t.doNotNotify()), blankToNull(t.doNotNotifyReason())))
                 .toList();
         Map<ViginumCriterion, CriterionAssessment> criteria = new EnumMap<>(ViginumCriterion.class);
         if (r.viginum() != null) {

@@ -48,6 +48,8 @@ public class ReportForm {
         private String name = "";
         private String notifiedAt = "";
         private String notifiedBy = "";
+        private boolean doNotNotify;
+        private String doNotNotifyReason = "";
 
         public boolean isBlank() {
             return (category == null || category.isBlank()) && organisationId == null && (name == null || name.isBlank());
@@ -63,6 +65,10 @@ public class ReportForm {
         public void setNotifiedAt(String notifiedAt) { this.notifiedAt = notifiedAt; }
         public String getNotifiedBy() { return notifiedBy; }
         public void setNotifiedBy(String notifiedBy) { this.notifiedBy = notifiedBy; }
+        public boolean isDoNotNotify() { return doNotNotify; }
+        public void setDoNotNotify(boolean doNotNotify) { this.doNotNotify = doNotNotify; }
+        public String getDoNotNotifyReason() { return doNotNotifyReason; }
+        public void setDoNotNotifyReason(String doNotNotifyReason) { this.doNotNotifyReason = doNotNotifyReason; }
     }
 
     /** One VIGINUM criterion row. */

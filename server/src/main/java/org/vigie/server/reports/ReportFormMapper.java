@@ -60,7 +60,8 @@ class ReportFormMapper {
                 faults.add(ReportRules.fault("targets[" + i + "].category", "reports.target.category", "Choose the target's category."));
             }
             targets.add(new Target(category, row.getOrganisationId(), blankToNull(row.getName()),
-                    time(row.getNotifiedAt(), "targets[" + i + "].notifiedAt", faults), blankToNull(row.getNotifiedBy())));
+                    time(row.getNotifiedAt(), "targets[" + i + "].notifiedAt", faults), blankToNull(row.getNotifiedBy()),
+                    row.isDoNotNotify(), blankToNull(row.getDoNotNotifyReason())));
         }
         Map<ViginumCriterion, CriterionAssessment> criteria = new EnumMap<>(ViginumCriterion.class);
         for (ReportForm.CriterionRow row : form.getViginum()) {

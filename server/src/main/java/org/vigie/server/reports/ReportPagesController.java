@@ -79,12 +79,14 @@ class ReportPagesController {
     private final KnowledgeStore store;
     private final DisarmFramework disarm;
     private final org.vigie.server.web.MarkdownRenderer markdown;
+    private final VictimReviews victims;
 
     ReportPagesController(Reports reports, ReportComments comments, ReportEvidence evidence, ReportFormMapper mapper,
                           ObservableInput observableInput, Elections elections, Organisations organisations, Communities communities,
                           Accounts accounts, KnowledgeStore store, DisarmFramework disarm,
-                          org.vigie.server.web.MarkdownRenderer markdown) {
+                          org.vigie.server.web.MarkdownRenderer markdown, VictimReviews victims) {
         this.markdown = markdown;
+        this.victims = victims;
         this.reports = reports;
         this.comments = comments;
         this.evidence = evidence;
@@ -114,6 +116,7 @@ class ReportPagesController {
         Reports.Page found = reports.search(me, search.filter(observableInput), page, PAGE_SIZE);
         listModel(me, model, found);
         model.addAttribute("mayReport", Permissions.allows(me, Permission.KNOWLEDGE_SHARE));
+        model.addAttribute("mayReviewWithheld", VictimReviews.mayReviewAny(me));
         model.addAttribute("electionOptions", elections.list());
         model.addAttribute("phases", CyclePhase.values());
         model.addAttribute("incidentTypes", IncidentType.values());
@@ -311,6 +314,8 @@ class ReportPagesController {
         Map<UUID, String> names = organisationNames();
         model.addAttribute(FORM, form);
         model.addAttribute("editing", editing);
+        // a target decided once stays so (ADR 0008): the edit form shows the decision instead of the choice
+        model.addAttribute("victimDecisions", editing == null ? Map.of() : victims.decidedTargets(editing.id()));
         model.addAttribute("electionOptions", elections.list());
         model.addAttribute("phases", CyclePhase.values());
         model.addAttribute("incidentTypes", IncidentType.values());
@@ -389,6 +394,7 @@ class ReportPagesController {
         model.addAttribute("overCorrelating", reports.overCorrelating(report));
         model.addAttribute("correlationCap", reports.correlationCap());
         model.addAttribute("mayEdit", reports.mayEdit(me, report) && report.latest());
+        model.addAttribute("victims", victims.view(me, report));
         model.addAttribute("mayComment", Permissions.allows(me, Permission.KNOWLEDGE_SHARE));
         model.addAttribute("sharedCommunities", report.sharing().distribution().communities().stream().map(communities::find)
                 .flatMap(Optional::stream).map(Community::name).sorted().toList());

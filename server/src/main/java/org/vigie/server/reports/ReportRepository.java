@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,12 @@ class ReportRepository {
     }
 
     /** The report's newest version, its row locked until the transaction ends: edits of one report queue here. */
+    /** The organisation that owns a report, for permission checks that read no content (victim-notice review). */
+    Optional<UUID> owner(String id) {
+        return jdbc.sql("SELECT owner_organisation FROM reports WHERE stix_id = :id").param("id", id)
+                .query((rs, n) -> rs.getObject(1, UUID.class)).optional();
+    }
+
     Instant lockModified(String id) {
         return jdbc.sql("SELECT modified FROM reports WHERE stix_id = :id FOR UPDATE").param("id", id)
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();

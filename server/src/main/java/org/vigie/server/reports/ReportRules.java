@@ -96,6 +96,13 @@ class ReportRules {
                 faults.add(fault("targets[" + i + "].organisationId", "reports.target.organisation",
                         "No organisation with id " + target.organisationId() + ".", target.organisationId()));
             }
+            if (target.doNotNotify() && (target.doNotNotifyReason() == null || target.doNotNotifyReason().isBlank())) {
+                faults.add(fault("targets[" + i + "].doNotNotifyReason", "victims.reason.required",
+                        "Give the reason not to notify this target (doNotNotifyReason), e.g. an ongoing investigation."));
+            } else if (target.doNotNotifyReason() != null && target.doNotNotifyReason().length() > VictimNotices.REASON_MAX) {
+                faults.add(fault("targets[" + i + "].doNotNotifyReason", "victims.reason.long",
+                        "The reason not to notify is longer than " + VictimNotices.REASON_MAX + " characters.", VictimNotices.REASON_MAX));
+            }
             if (target.notifiedAt() != null && target.notifiedAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
                 faults.add(fault("targets[" + i + "].notifiedAt", "reports.target.notifiedFuture", "The notification date is in the future."));
             }

@@ -51,9 +51,11 @@ public class Reports {
     private final ObjectMapper json;
     private final Clock clock;
     private final AlertOutbox alerts;
+    private final VictimNotices victims;
 
     Reports(KnowledgeStore store, ReportStix stix, ReportRules rules, ReportRepository repository, Correlations correlations,
-            Viewers viewers, AuditTrail audit, TransactionTemplate transactions, ObjectMapper json, Clock clock, AlertOutbox alerts) {
+            Viewers viewers, AuditTrail audit, TransactionTemplate transactions, ObjectMapper json, Clock clock, AlertOutbox alerts,
+            VictimNotices victims) {
         this.store = store;
         this.stix = stix;
         this.rules = rules;
@@ -65,6 +67,7 @@ public class Reports {
         this.json = json;
         this.clock = clock;
         this.alerts = alerts;
+        this.victims = victims;
     }
 
     /** A suspected actor or a narrative to create with the report, under the report's sharing. */
@@ -103,10 +106,13 @@ public class Reports {
         return transactions.execute(tx -> {
             List<JsonNode> objects = new ArrayList<>(companions);
             objects.add(incident);
-            store.store(author, objects, "/objects", sharing, false);
+            // notifying a target shares the report with it (ADR 0008): the version is stored with it in its distribution
+            VictimNotices.Plan victimPlan = victims.plan(null, author.organisationId(), complete, sharing.tlp(), false);
+            store.store(author, objects, "/objects", VictimNotices.widen(sharing, victimPlan), false);
             repository.save(id, now, now, author.organisationId(), false, complete);
             correlations.index(id, complete, false);
             notify(id, now, false, complete);
+            victims.apply(author, id, now, complete, victimPlan);
             audit.record(AuditEvent.of("report.filed", "report", id).with("title", complete.title())
                     .with("tlp", sharing.tlp().name()).with("observables", complete.observables().size()));
             return new Report(id, now, now, true, false, null, complete);
@@ -154,10 +160,12 @@ public class Reports {
             }
             List<JsonNode> objects = new ArrayList<>(companions);
             objects.add(incident);
-            store.store(author, objects, "/objects", sharing, false);
+            VictimNotices.Plan victimPlan = victims.plan(current.isPresent() ? id : null, author.organisationId(), draft, sharing.tlp(), revoked);
+            store.store(author, objects, "/objects", VictimNotices.widen(sharing, victimPlan), false);
             repository.save(id, first, version, author.organisationId(), revoked, draft);
             correlations.index(id, draft, revoked);
             notify(id, version, revoked, draft);
+            victims.apply(author, id, version, draft, victimPlan);
             audit.record(AuditEvent.of(current.isPresent() ? "report.import-updated" : "report.imported", "report", id)
                     .with("source", source).with("version", version.toString()).with("tlp", sharing.tlp().name())
                     .with("observables", draft.observables().size()).with("companions", companions.size()));
@@ -254,6 +262,26 @@ public class Reports {
     }
 
     private Report writeVersion(Member editor, Report current, ReportDraft draft, boolean revoked, SharingRequest sharing, String action) {
+        return writeVersion(editor, current, draft, revoked, sharing, action, null);
+    }
+
+    /**
+     * Shares the report with a target organisation whose victim notice was withheld, and notifies it:
+     * a reviewer overturned the withholding ({@link VictimReviews}). The reviewer may be a platform
+     * administrator, who belongs to no organisation and may not even read the report: the version is
+     * written on behalf of the owning organisation (the audit names the reviewer), as a widening of
+     * its distribution and nothing else. Joins the caller's transaction.
+     */
+    Report shareWithTarget(Member reviewer, String id, UUID owner, UUID target) {
+        Member onBehalf = new Member(reviewer.accountId(), reviewer.username(), owner, org.vigie.core.accounts.OrganisationRole.ANALYST,
+                false);
+        Report current = get(onBehalf, id);
+        return writeVersion(onBehalf, current, current.content(), current.revoked(), request(current.sharing()), "report.shared-with-target",
+                target);
+    }
+
+    private Report writeVersion(Member editor, Report current, ReportDraft draft, boolean revoked, SharingRequest sharing, String action,
+                                UUID overturned) {
         Instant now = ReportStix.stixTime(clock.instant());
         Instant modified = now.isAfter(current.modified()) ? now : current.modified().plusMillis(1);
         ObjectNode incident = stix.toIncident(current.id(), current.created(), modified, revoked, draft);
@@ -263,10 +291,13 @@ public class Reports {
             if (!repository.lockModified(current.id()).equals(current.modified())) {
                 throw conflict(get(editor, current.id()), draft);
             }
-            store.store(editor, List.of(incident), "", sharing, false);
+            VictimNotices.Plan victimPlan = overturned != null ? victims.overturn(overturned, sharing.tlp())
+                    : victims.plan(current.id(), current.sharing().ownerOrganisation(), draft, sharing.tlp(), revoked);
+            store.store(editor, List.of(incident), "", VictimNotices.widen(sharing, victimPlan), false);
             repository.save(current.id(), current.created(), modified, current.sharing().ownerOrganisation(), revoked, draft);
             correlations.index(current.id(), draft, revoked);
             notify(current.id(), modified, revoked, draft);
+            victims.apply(editor, current.id(), modified, draft, victimPlan);
             audit.record(AuditEvent.of(action, "report", current.id()).with("version", modified.toString()));
             return new Report(current.id(), current.created(), modified, true, revoked, null, draft);
         });

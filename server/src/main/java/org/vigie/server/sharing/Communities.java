@@ -115,7 +115,7 @@ public class Communities {
         return Permissions.allows(actor, Permission.COMMUNITY_CREATE);
     }
 
-    boolean mayAdminister(Member actor, UUID id) {
+    public boolean mayAdminister(Member actor, UUID id) {
         return actor != null
                 && Permissions.allowsOnCommunity(actor, Permission.COMMUNITY_ADMINISTER, repository.isAdministrator(id, actor.accountId()));
     }

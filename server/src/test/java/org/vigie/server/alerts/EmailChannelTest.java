@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.vigie.server.support.Api;
+import org.vigie.server.support.BrowserSession;
 import org.vigie.server.support.Fixtures;
 import org.vigie.server.support.MutableClock;
 import org.vigie.server.support.VigieTest;
@@ -57,7 +58,7 @@ class EmailChannelTest {
         mailSender.setPort(smtp.getSmtp().getPort());
     }
 
-    record Subscriber(String address, UUID organisation) {
+    record Subscriber(String address, UUID organisation, String username) {
     }
 
     private Subscriber subscriber(Fixtures fixtures) {
@@ -72,7 +73,7 @@ class EmailChannelTest {
         Api client = fixtures.signedIn(username);
         assertThat(client.post("/api/v1/subscriptions", Map.of("name", "Mail " + username, "channels", List.of("EMAIL"),
                 "types", List.of("IMPERSONATION"), "mode", mode)).status()).isEqualTo(201);
-        return new Subscriber(address, organisation);
+        return new Subscriber(address, organisation, username);
     }
 
     private static String file(Api author, String title, String tlp, UUID recipientOrganisation) {
@@ -112,8 +113,30 @@ class EmailChannelTest {
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).startsWith("[Vigie] TLP:AMBER Fake candidate account");
         String body = (String) mail.getContent(); // decoded (the raw body is quoted-printable)
-        assertThat(body).contains("TLP:AMBER", "/reports/" + id, "Fake candidate account");
+        assertThat(body).contains("TLP:AMBER", "Fake candidate account");
         assertThat(mail.getHeader("X-Vigie-Idempotency-Key")[0]).endsWith(":EMAIL");
+        assertThat(opened(id)).as("not opened yet").isFalse();
+
+        String link = openLink(body);
+        BrowserSession someoneElse = BrowserSession.signedIn(port, fixtures.account(fixtures.organisation("MEDIA"), "ANALYST"),
+                Fixtures.PASSWORD);
+        assertThat(someoneElse.get(link).status()).as("someone else's alert").isEqualTo(404);
+        BrowserSession recipient = BrowserSession.signedIn(port, subscriber.username(), Fixtures.PASSWORD);
+        BrowserSession.Page followed = recipient.get(link);
+        assertThat(followed.status()).isEqualTo(302);
+        assertThat(followed.location()).endsWith("/reports/" + id);
+        assertThat(opened(id)).as("following the e-mail's link records the opening").isTrue();
+    }
+
+    private static String openLink(String body) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^/\\s]+(/notifications/[0-9a-f-]+/open)").matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        return link.group(1);
+    }
+
+    private boolean opened(String reportId) {
+        return jdbc.sql("SELECT opened_at IS NOT NULL FROM notifications WHERE subject_id = :id AND channel = 'EMAIL'").param("id", reportId)
+                .query(Boolean.class).single();
     }
 
     @Test
@@ -131,7 +154,7 @@ class EmailChannelTest {
         MimeMessage mail = received.get(0);
         String body = (String) mail.getContent(); // decoded (the raw body is quoted-printable)
         assertThat(mail.getSubject()).isEqualTo("[Vigie] TLP:AMBER+STRICT new report");
-        assertThat(body).contains("TLP:AMBER+STRICT", "/reports/" + id).doesNotContain(title).doesNotContain("must not leak");
+        assertThat(body).contains("TLP:AMBER+STRICT", "/notifications/").doesNotContain(title).doesNotContain("must not leak");
     }
 
     @Test
@@ -144,7 +167,7 @@ class EmailChannelTest {
         String strict = "Digest strict " + UUID.randomUUID();
         file(author, first, "AMBER", subscriber.organisation());
         file(author, second, "AMBER", subscriber.organisation());
-        String strictId = file(author, strict, "AMBER_STRICT", subscriber.organisation());
+        file(author, strict, "AMBER_STRICT", subscriber.organisation());
 
         worker.deliverAllDue();
         assertThat(to(subscriber.address())).as("the day is not over").isEmpty();
@@ -156,7 +179,7 @@ class EmailChannelTest {
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).startsWith("[Vigie] 3 reports");
         String body = (String) mail.getContent();
-        assertThat(body).contains(first, second, "TLP:AMBER+STRICT", "/reports/" + strictId).doesNotContain(strict);
+        assertThat(body).contains(first, second, "TLP:AMBER+STRICT", "/notifications/").doesNotContain(strict);
         assertThat(mail.getHeader("X-Vigie-Idempotency-Key")[0]).startsWith("digest-");
 
         clock.advance(Duration.ofDays(1));

@@ -92,4 +92,41 @@ class NotificationCentreTest {
         BrowserSession french = BrowserSession.signedIn(port, username, Fixtures.PASSWORD, "fr");
         assertThat(french.get("/subscriptions").text()).contains("Abonnements", "Liste de veille");
     }
+
+    @Test
+    void anOrganisationThatLeavesTheCommunityNoLongerSeesTheAlertNorCountsIt() {
+        Fixtures fixtures = new Fixtures(port);
+        UUID hostOrganisation = fixtures.organisation("ELECTION_MANAGEMENT_BODY");
+        Api host = fixtures.signedIn(fixtures.account(hostOrganisation, "ADMINISTRATOR"));
+        Api.Response created = host.post("/api/v1/communities", Map.of("name", Fixtures.unique("Cell"),
+                "purpose", "Coordinates the response during the campaign",
+                "charter", Map.of("preamble", "Members share incidents.", "objectives", List.of(Map.of(
+                        "sectors", List.of("ELECTION_MANAGEMENT_BODY"), "kinds", List.of("INCIDENTS"), "defaultTlp", "AMBER")))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String community = "/api/v1/communities/" + created.json().get("id").asText();
+        UUID watcherOrganisation = fixtures.organisation("MEDIA");
+        assertThat(host.post(community + "/members", Map.of("organisationId", watcherOrganisation.toString())).status()).isEqualTo(201);
+        Api.Response accepted = fixtures.signedIn(fixtures.account(watcherOrganisation, "ADMINISTRATOR")).post(community + "/charter/accept", "");
+        assertThat(accepted.status()).as(accepted.toString()).isLessThan(300);
+        Api watcher = fixtures.signedIn(fixtures.account(watcherOrganisation, "ANALYST"));
+        assertThat(watcher.post("/api/v1/subscriptions", Map.of("name", "Everything")).status()).isEqualTo(201);
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("title", "Shared with the cell " + UUID.randomUUID());
+        report.put("types", List.of("HARASSMENT"));
+        report.put("outcome", "ATTEMPTED");
+        report.put("tlp", "GREEN");
+        report.put("communities", List.of(created.json().get("id").asText()));
+        Api.Response filed = host.post("/api/v1/reports", report);
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        assertThat(watcher.get("/api/v1/reports/" + filed.json().get("id").asText()).status()).isEqualTo(200);
+        worker.deliverAllDue();
+        assertThat(watcher.get("/api/v1/notifications").json().get("unread").asInt()).isEqualTo(1);
+
+        assertThat(host.delete(community + "/members/" + watcherOrganisation).status()).isEqualTo(204);
+
+        JsonNode centre = watcher.get("/api/v1/notifications").json();
+        assertThat(centre.get("unread").asInt()).as("the bell does not reveal what may no longer be read").isZero();
+        assertThat(centre.get("notifications")).isEmpty();
+    }
 }

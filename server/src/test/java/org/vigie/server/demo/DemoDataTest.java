@@ -60,6 +60,12 @@ class DemoDataTest {
                     .indexOf("Fake audio of the commission's chair announcing a postponement")).asText();
             assertThat(first.fixtures().admin().get("/api/v1/reports/" + audio + "/related").json().findValuesAsText("title"))
                     .as("the demo shows correlation").contains("Credential phishing against commission staff blocked");
+            assertThat(first.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT count(DISTINCT recipient_account) FROM notifications WHERE channel = 'IN_APP'").query(Integer.class).single())
+                    .as("the demo people's subscriptions caught the demo reports").isGreaterThanOrEqualTo(2);
+            assertThat(first.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT count(*) FROM response_boards").query(Integer.class).single())
+                    .as("a response under way on the fake audio").isEqualTo(1);
         }
 
         try (StandaloneVigie second = StandaloneVigie.start(data, "--vigie.demo=true")) {

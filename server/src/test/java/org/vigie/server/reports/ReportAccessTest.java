@@ -78,11 +78,22 @@ class ReportAccessTest {
             report.put("disarmTechniques", List.of());
             report.put("organisations", organisations);
             report.put("users", users);
-            report.put("targets", List.of(Map.of("category", "MEDIA", "organisationId", people.get(random.nextInt(people.size())).organisation())));
+            UUID target = people.get(random.nextInt(people.size())).organisation();
+            report.put("targets", List.of(Map.of("category", "MEDIA", "organisationId", target)));
             Api.Response answer = author.client().post("/api/v1/reports", report);
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            // naming another organisation as a target notifies it, which shares the report with it (ADR 0008):
+            // its organisation is named, and at RED its analysts (the notice recipients) are
+            Set<UUID> sharedOrganisations = new HashSet<>(organisations);
+            Set<UUID> sharedUsers = new HashSet<>(users);
+            if (!target.equals(author.organisation())) {
+                sharedOrganisations.add(target);
+                if (tlp == Tlp.RED) {
+                    people.stream().filter(p -> p.organisation().equals(target)).forEach(p -> sharedUsers.add(p.account()));
+                }
+            }
             filed.add(new Filed(answer.json().get("id").asText(),
-                    new Sharing(author.organisation(), tlp, null, new Distribution(Set.of(), organisations, users))));
+                    new Sharing(author.organisation(), tlp, null, new Distribution(Set.of(), sharedOrganisations, sharedUsers))));
         }
 
         int checks = 0;
