@@ -81,8 +81,12 @@ class LiveAlertBrowserTest {
             String title = "Fake polling-station closures about " + word;
             fileReport(author, title);
             worker.deliverAllDue();
+            org.assertj.core.api.Assertions.assertThat(fixtures.signedIn(watcher).get("/api/v1/notifications").body())
+                    .as("delivered to the centre").contains(title);
 
-            assertThat(page.locator("#notification-list")).containsText(title);
+            // the whole suite shares one machine: give the pushed event time to arrive, without sleeping
+            assertThat(page.locator("#notification-list")).containsText(title,
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
             assertThat(page.locator("#notification-count")).hasText("1");
             assertThat(page.locator("#notification-count")).isVisible();
             org.assertj.core.api.Assertions.assertThat(page.evaluate("window.__vigieSamePage === true"))
