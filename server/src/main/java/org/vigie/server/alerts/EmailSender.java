@@ -53,39 +53,52 @@ class EmailSender implements NotificationSender {
             send(sender, notification, to, victimSubject(notification), victimBody(notification));
             return;
         }
+        Locale locale = locale(notification);
         Tlp tlp = notification.tlp();
         // through the notification, so that following the link records when the alert was opened
         String link = properties.publicUrl() + "/notifications/" + notification.id() + "/open";
         boolean restricted = AlertOutbox.restricted(tlp);
         String title = restricted ? "" : notification.payload().path("title").asText("");
-        String subject = "[Vigie] " + tlp.label() + (restricted || title.isBlank() ? " new report" : " " + title);
+        String subject = "[Vigie] " + tlp.label() + " " + (title.isBlank() ? text("alerts.mail.newReport", locale) : title);
         StringBuilder body = new StringBuilder();
         body.append(tlp.label()).append("\n\n");
         if ("protocol-alert".equals(notification.payload().path("kind").asText())) {
             // a response protocol's alert: the headline names the protocol and level (not the subject's content)
-            String headline = notification.payload().path("headline").asText("Response protocol alert");
+            String headline = notification.payload().path("headline").asText(text("alerts.mail.protocolAlert", locale));
             subject = "[Vigie] " + tlp.label() + " " + headline;
             body.append(headline).append("\n");
-            if (!restricted && !title.isBlank()) {
+            if (!title.isBlank()) {
                 body.append(title).append("\n");
             }
-            body.append("\nOpen the response board and acknowledge in Vigie (an unacknowledged alert escalates):\n");
+            body.append("\n").append(text("alerts.mail.openBoard", locale)).append("\n");
         } else if (restricted) {
-            body.append("A report marked ").append(tlp.label())
-                    .append(" matches your subscription. Its content is not sent by e-mail; read it in Vigie:\n");
+            body.append(text("alerts.mail.restricted", locale, tlp.label())).append("\n");
         } else {
             body.append(title).append("\n");
             String subscription = notification.payload().path("subscriptionName").asText("");
             if (!subscription.isBlank()) {
-                body.append("Subscription: ").append(subscription).append("\n");
+                body.append(text("alerts.mail.subscription", locale, subscription)).append("\n");
             }
-            notification.payload().path("watchHits").forEach(hit -> body.append("Watched ").append(hit.path("type").asText())
-                    .append(": ").append(hit.path("value").asText()).append("\n"));
+            appendWatchHits(body, notification, locale);
             body.append("\n");
         }
-        body.append(link).append("\n\nEvent ").append(notification.payload().path("event").asText())
-                .append(" — to stop these e-mails, change your subscriptions in Vigie.\n");
+        body.append(link).append("\n\n").append(text("alerts.mail.footer", locale, notification.payload().path("event").asText()))
+                .append("\n");
         send(sender, notification, to, subject, body.toString());
+    }
+
+    private void appendWatchHits(StringBuilder body, Notification notification, Locale locale) {
+        notification.payload().path("watchHits").forEach(hit -> body.append(text("alerts.mail.watched", locale,
+                hit.path("type").asText(), hit.path("value").asText())).append("\n"));
+    }
+
+    /** The recipient's language when they chose one in Vigie; English otherwise. */
+    private Locale locale(Notification notification) {
+        if (notification.recipientAccount() == null) {
+            return Locale.ENGLISH;
+        }
+        return recipients.account(notification.recipientAccount()).map(RecipientRepository.Recipient::locale)
+                .filter(l -> l != null && !l.isBlank()).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
     }
 
     /**
@@ -153,25 +166,24 @@ class EmailSender implements NotificationSender {
         }
         Notification first = items.get(0);
         String to = recipient(first);
+        Locale locale = locale(first);
         String name = items.stream().map(n -> n.payload().path("subscriptionName").asText("")).filter(t -> !t.isBlank())
                 .findFirst().orElse("");
-        String subject = "[Vigie] " + items.size() + (items.size() == 1 ? " report" : " reports") + (name.isBlank() ? "" : " — " + name);
+        String subject = "[Vigie] " + text("alerts.mail.digest.subject", locale, items.size()) + (name.isBlank() ? "" : " — " + name);
         StringBuilder body = new StringBuilder();
-        body.append(items.size()).append(items.size() == 1 ? " report matches" : " reports match")
-                .append(" your subscription since the last digest.\n\n");
+        body.append(text("alerts.mail.digest.intro", locale, items.size())).append("\n\n");
         for (Notification n : items) {
             Tlp tlp = n.tlp();
             body.append("— ").append(tlp.label()).append("\n");
             if (AlertOutbox.restricted(tlp)) {
-                body.append("A report marked ").append(tlp.label()).append(": its content is not sent by e-mail; read it in Vigie:\n");
+                body.append(text("alerts.mail.digest.restricted", locale, tlp.label())).append("\n");
             } else {
                 body.append(n.payload().path("title").asText("")).append("\n");
-                n.payload().path("watchHits").forEach(hit -> body.append("Watched ").append(hit.path("type").asText())
-                        .append(": ").append(hit.path("value").asText()).append("\n"));
+                appendWatchHits(body, n, locale);
             }
             body.append(properties.publicUrl()).append("/notifications/").append(n.id()).append("/open\n\n");
         }
-        body.append("To stop these e-mails, change your subscriptions in Vigie.\n");
+        body.append(text("alerts.mail.digest.footer", locale)).append("\n");
         String key = "digest-" + UUID.nameUUIDFromBytes(String.join("\n", items.stream().map(Notification::idempotencyKey).sorted().toList())
                 .getBytes(StandardCharsets.UTF_8));
         send(sender, to, subject, body.toString(), key, key);

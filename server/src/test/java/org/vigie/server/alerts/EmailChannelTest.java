@@ -186,4 +186,19 @@ class EmailChannelTest {
         worker.deliverAllDue();
         assertThat(to(subscriber.address())).hasSize(1);
     }
+
+    @Test
+    void someoneWhoChoseFrenchReceivesTheAlertInFrench() throws Exception {
+        Fixtures fixtures = new Fixtures(port);
+        Subscriber subscriber = subscriber(fixtures);
+        jdbc.sql("UPDATE accounts SET locale = 'fr' WHERE username = :u").param("u", subscriber.username()).update();
+        Api author = fixtures.signedIn(fixtures.account(fixtures.organisation("ELECTION_MANAGEMENT_BODY"), "ANALYST"));
+        file(author, "Strict " + UUID.randomUUID(), "AMBER_STRICT", subscriber.organisation());
+
+        worker.deliverAllDue();
+
+        MimeMessage mail = to(subscriber.address()).get(0);
+        assertThat(mail.getSubject()).isEqualTo("[Vigie] TLP:AMBER+STRICT nouveau signalement");
+        assertThat((String) mail.getContent()).contains("correspond à votre abonnement", "modifiez vos abonnements");
+    }
 }
