@@ -45,7 +45,7 @@ public class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     /** Free delivery slots that make it worth waking the loop before its tick. */
-    static final int REFILL = 16;
+    static final int REFILL = 32;
 
     private final NotificationRepository notifications;
     private final Map<AlertChannel, NotificationSender> senders = new EnumMap<>(AlertChannel.class);
