@@ -2,11 +2,8 @@ package org.vigie.server.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.vigie.server.support.Mailbox;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.Fixtures;
 import org.vigie.server.support.StandaloneVigie;
@@ -30,7 +28,7 @@ import org.vigie.server.support.StandaloneVigie;
 class AlertsRestartTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static Mailbox smtp = new Mailbox();
 
     @TempDir
     Path data;
@@ -67,12 +65,12 @@ class AlertsRestartTest {
             assertThat(jdbc.sql("SELECT status FROM notifications WHERE subject_id = :s AND channel = 'EMAIL'").param("s", reportId)
                     .query(String.class).list()).as("committed with the report, not delivered").containsExactly("PENDING");
         } // the process stops here: nothing was delivered
-        assertThat(to(address)).isEmpty();
+        assertThat(smtp.to(address)).isEmpty();
 
         try (StandaloneVigie second = StandaloneVigie.start(data, mailArguments())) {
             // the delivery loop runs on its own; wait for the message it sends (GreenMail's wait, no sleeping loop here)
             assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
-            List<MimeMessage> received = to(address);
+            List<MimeMessage> received = smtp.to(address);
             assertThat(received).hasSize(1);
             assertThat(received.get(0).getSubject()).contains(keyword);
             JdbcClient jdbc = second.bean(JdbcClient.class);
@@ -112,13 +110,4 @@ class AlertsRestartTest {
         }
     }
 
-    private static List<MimeMessage> to(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 }

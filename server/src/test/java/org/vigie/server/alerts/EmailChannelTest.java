@@ -2,23 +2,19 @@ package org.vigie.server.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.vigie.server.support.Mailbox;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.BrowserSession;
 import org.vigie.server.support.Fixtures;
@@ -30,13 +26,11 @@ import org.vigie.server.support.VigieTest;
 class EmailChannelTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static Mailbox smtp = new Mailbox();
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    JavaMailSenderImpl mailSender;
 
     @Autowired
     DeliveryWorker worker;
@@ -52,11 +46,6 @@ class EmailChannelTest {
         clock.reset();
     }
 
-    @BeforeEach
-    void pointAtGreenMail() {
-        mailSender.setHost("127.0.0.1");
-        mailSender.setPort(smtp.getSmtp().getPort());
-    }
 
     record Subscriber(String address, UUID organisation, String username) {
     }
@@ -89,15 +78,6 @@ class EmailChannelTest {
         return filed.json().get("id").asText();
     }
 
-    private List<MimeMessage> to(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     @Test
     void aMatchingReportReachesTheSubscriberByEmailWithTheContentTheyMaySee() throws Exception {
@@ -108,7 +88,7 @@ class EmailChannelTest {
 
         worker.deliverAllDue();
 
-        List<MimeMessage> received = to(subscriber.address());
+        List<MimeMessage> received = smtp.to(subscriber.address());
         assertThat(received).hasSize(1);
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).startsWith("[Vigie] TLP:AMBER Fake candidate account");
@@ -149,7 +129,7 @@ class EmailChannelTest {
 
         worker.deliverAllDue();
 
-        List<MimeMessage> received = to(subscriber.address());
+        List<MimeMessage> received = smtp.to(subscriber.address());
         assertThat(received).hasSize(1);
         MimeMessage mail = received.get(0);
         String body = (String) mail.getContent(); // decoded (the raw body is quoted-printable)
@@ -170,11 +150,11 @@ class EmailChannelTest {
         file(author, strict, "AMBER_STRICT", subscriber.organisation());
 
         worker.deliverAllDue();
-        assertThat(to(subscriber.address())).as("the day is not over").isEmpty();
+        assertThat(smtp.to(subscriber.address())).as("the day is not over").isEmpty();
 
         clock.advance(Duration.ofDays(1));
         worker.deliverAllDue();
-        List<MimeMessage> received = to(subscriber.address());
+        List<MimeMessage> received = smtp.to(subscriber.address());
         assertThat(received).as("one e-mail for the day").hasSize(1);
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).startsWith("[Vigie] 3 reports");
@@ -184,7 +164,7 @@ class EmailChannelTest {
 
         clock.advance(Duration.ofDays(1));
         worker.deliverAllDue();
-        assertThat(to(subscriber.address())).hasSize(1);
+        assertThat(smtp.to(subscriber.address())).hasSize(1);
     }
 
     @Test
@@ -197,7 +177,7 @@ class EmailChannelTest {
 
         worker.deliverAllDue();
 
-        MimeMessage mail = to(subscriber.address()).get(0);
+        MimeMessage mail = smtp.to(subscriber.address()).get(0);
         assertThat(mail.getSubject()).isEqualTo("[Vigie] TLP:AMBER+STRICT nouveau signalement");
         assertThat((String) mail.getContent()).contains("correspond à votre abonnement", "modifiez vos abonnements");
     }

@@ -3,24 +3,20 @@ package org.vigie.server.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.vigie.server.alerts.AlertOutbox;
 import org.vigie.server.alerts.DeliveryWorker;
+import org.vigie.server.support.Mailbox;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.BrowserSession;
 import org.vigie.server.support.Fixtures;
@@ -36,13 +32,11 @@ import org.vigie.server.support.VigieTest;
 class VictimNotificationTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static Mailbox smtp = new Mailbox();
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    JavaMailSenderImpl mailSender;
 
     @Autowired
     DeliveryWorker worker;
@@ -50,11 +44,6 @@ class VictimNotificationTest {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeEach
-    void pointAtGreenMail() {
-        mailSender.setHost("127.0.0.1");
-        mailSender.setPort(smtp.getSmtp().getPort());
-    }
 
     record Person(UUID account, UUID organisation, String username, Api client) {
     }
@@ -108,15 +97,6 @@ class VictimNotificationTest {
         return filed.json().get("id").asText();
     }
 
-    private List<MimeMessage> to(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     private int victimRows(String reportId, UUID organisation) {
         return jdbc.sql("SELECT count(*) FROM notifications WHERE event_id = :e")
@@ -149,13 +129,13 @@ class VictimNotificationTest {
 
         // phishing is a cyber incident: the cyber desk and the 24/7 duty desk, not the press office or the lawyers
         for (String topic : List.of("CYBER_INCIDENTS", "DUTY_24_7")) {
-            List<MimeMessage> received = to(victim.contacts().get(topic));
+            List<MimeMessage> received = smtp.to(victim.contacts().get(topic));
             assertThat(received).as(topic).hasSize(1);
             assertThat(received.get(0).getSubject()).contains("TLP:AMBER", "Victim notice", title);
             assertThat((String) received.get(0).getContent()).contains("/reports/" + id, "attempted", "tentative");
         }
         for (String topic : List.of("MEDIA", "LEGAL", "INFORMATION_MANIPULATION")) {
-            assertThat(to(victim.contacts().get(topic))).as(topic).isEmpty();
+            assertThat(smtp.to(victim.contacts().get(topic))).as(topic).isEmpty();
         }
         // the target's analyst has the notice in the app, and may read the report it is about
         assertThat(inboxSubjects(victim.analyst().client())).contains(id);
@@ -190,7 +170,7 @@ class VictimNotificationTest {
         worker.deliverAllDue();
 
         assertThat(victimRows(id, victim.organisation())).isEqualTo(rows);
-        assertThat(to(victim.contacts().get("CYBER_INCIDENTS"))).hasSize(1);
+        assertThat(smtp.to(victim.contacts().get("CYBER_INCIDENTS"))).hasSize(1);
         assertThat(audited("victim-notice.sent", id)).isEqualTo(1);
     }
 
@@ -208,7 +188,7 @@ class VictimNotificationTest {
 
         // nothing sent, the target cannot read the report, the decision is stored and audited
         assertThat(victimRows(id, victim.organisation())).isZero();
-        assertThat(to(victim.contacts().get("DUTY_24_7"))).isEmpty();
+        assertThat(smtp.to(victim.contacts().get("DUTY_24_7"))).isEmpty();
         assertThat(victim.analyst().client().get("/api/v1/reports/" + id).status()).isEqualTo(404);
         assertThat(inboxSubjects(victim.analyst().client())).doesNotContain(id);
         assertThat(audited("victim-notice.withheld", id)).isEqualTo(1);
@@ -233,7 +213,7 @@ class VictimNotificationTest {
         assertThat(overturned.status()).as(overturned.toString()).isEqualTo(204);
         worker.deliverAllDue();
 
-        assertThat(to(victim.contacts().get("DUTY_24_7"))).hasSize(1);
+        assertThat(smtp.to(victim.contacts().get("DUTY_24_7"))).hasSize(1);
         assertThat(victim.analyst().client().get("/api/v1/reports/" + id).status()).isEqualTo(200);
         assertThat(inboxSubjects(victim.analyst().client())).contains(id);
         assertThat(audited("victim-notice.confirmed", id)).isEqualTo(1);
@@ -381,7 +361,7 @@ class VictimNotificationTest {
         worker.deliverAllDue();
 
         assertThat(victim.analyst().client().get("/api/v1/reports/" + green).status()).isEqualTo(200);
-        MimeMessage mail = to(victim.contacts().get("CYBER_INCIDENTS")).stream().filter(m -> {
+        MimeMessage mail = smtp.to(victim.contacts().get("CYBER_INCIDENTS")).stream().filter(m -> {
             try {
                 return ((String) m.getContent()).contains("/reports/" + strict);
             } catch (Exception e) {

@@ -2,21 +2,17 @@ package org.vigie.server.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.vigie.server.alerts.DeliveryWorker;
+import org.vigie.server.support.Mailbox;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.Fixtures;
 import org.vigie.server.support.VigieTest;
@@ -26,13 +22,11 @@ import org.vigie.server.support.VigieTest;
 class ResponseEmailTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static Mailbox smtp = new Mailbox();
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    JavaMailSenderImpl mailSender;
 
     @Autowired
     DeliveryWorker worker;
@@ -40,11 +34,6 @@ class ResponseEmailTest {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeEach
-    void pointAtGreenMail() {
-        mailSender.setHost("127.0.0.1");
-        mailSender.setPort(smtp.getSmtp().getPort());
-    }
 
     private String address(String username) {
         String address = username + "@example.org";
@@ -52,15 +41,6 @@ class ResponseEmailTest {
         return address;
     }
 
-    private List<MimeMessage> to(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     @Test
     void theAlertEmailNamesTheProtocolAndLinksToTheBoardWithoutRestrictedContent() throws Exception {
@@ -79,7 +59,7 @@ class ResponseEmailTest {
         }
         worker.deliverAllDue();
 
-        List<MimeMessage> received = to(a2);
+        List<MimeMessage> received = smtp.to(a2);
         assertThat(received).hasSize(2);
         List<String> whole = new java.util.ArrayList<>();
         for (MimeMessage m : received) {
