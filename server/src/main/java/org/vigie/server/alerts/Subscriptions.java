@@ -229,9 +229,8 @@ public class Subscriptions {
         try {
             return webhookTargets.checkSubscriptionUrl(text.strip()).toString();
         } catch (WebhookTargetRefused refused) {
-            boolean inside = !webhookTargets.allowsPrivateTargets() && refused.reason().contains(" resolves to ");
-            throw new InvalidFieldException("webhookUrl", "alerts.webhook.refused", "The webhook URL " + refused.reason()
-                    + (inside ? " (internal targets are allowed only when the administrator sets VIGIE_ALLOW_PRIVATE_WEBHOOKS=true)" : ""));
+            // the reason already names the setting that allows internal targets
+            throw new InvalidFieldException("webhookUrl", "alerts.webhook.refused", "The webhook URL " + refused.reason());
         }
     }
 
