@@ -40,11 +40,12 @@ final class VigieCommandLine {
               bench taxii [--objects 1000000] [--pages 200] [--seed N]
                         Load objects with mixed markings into a throwaway store and print the latency
                         of TAXII GET objects pages of 1,000 (p50/p95/p99), with the query plans.
-              bench alerts [--subscribers 1000] [--reports 3] [--per-host 64]
+              bench alerts [--subscribers 1000] [--warm-up 8] [--reports 5] [--per-host 64]
                         Subscribe webhooks served by a receiver in this process, file reports and print
                         the time from each report's commit to each delivery (p50/p99) and deliveries/s;
-                        the first report warms up and is not counted. --per-host: delivery slots per
-                        receiver (vigie.webhooks.max-concurrent-per-host).
+                        the --warm-up reports come first and are not counted (the first one is shown as
+                        "cold"). --per-host: delivery slots per receiver
+                        (vigie.webhooks.max-concurrent-per-host).
               bench import [--objects 1000000] [--seed N]
                         Write a bundle of indicators, observables and relationships to a temporary
                         file and import it through the STIX import into a throwaway store; print
@@ -248,17 +249,19 @@ final class VigieCommandLine {
      */
     private int benchAlerts(List<String> options) {
         int subscribers = 1_000;
-        int reports = 3;
+        int warmUp = 8;
+        int reports = 5;
         int perHost = 64;
         for (int i = 0; i < options.size(); i++) {
             switch (options.get(i)) {
                 case "--subscribers" -> subscribers = positive(value(options, ++i, "--subscribers"), "--subscribers");
                 case "--reports" -> reports = positive(value(options, ++i, "--reports"), "--reports");
+                case "--warm-up" -> warmUp = nonNegative(value(options, ++i, "--warm-up"), "--warm-up");
                 case "--per-host" -> perHost = positive(value(options, ++i, "--per-host"), "--per-host");
                 default -> throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
             }
         }
-        var settings = new org.vigie.server.reports.AlertsBenchmark.Settings(subscribers, reports);
+        var settings = new org.vigie.server.reports.AlertsBenchmark.Settings(subscribers, warmUp, reports);
         return inScratchApplication(context -> context.getBean(org.vigie.server.reports.AlertsBenchmark.class).run(settings, out),
                 "--vigie.webhooks.allow-private-targets=true", "--vigie.alerts.scheduled=true",
                 "--vigie.webhooks.max-concurrent-per-host=" + perHost,
@@ -289,6 +292,10 @@ final class VigieCommandLine {
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(scratch.toFile());
         }
+    }
+
+    private static int nonNegative(String text, String option) {
+        return "0".equals(text.strip()) ? 0 : positive(text, option.equals("--warm-up") ? option + " (0 for none)" : option);
     }
 
     private static int positive(String text, String option) {
