@@ -1,8 +1,6 @@
 package org.vigie.server.knowledge;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.vigie.core.organisations.Sector;
-import org.vigie.core.sharing.Tlp;
 import org.vigie.core.sharing.Viewer;
 import org.vigie.core.sharing.VisibilityPolicy;
 import org.vigie.server.organisations.OrganisationChanges;
@@ -33,11 +30,6 @@ public class KnowledgeBenchmark {
     static final double TARGET_INSERTS_PER_SECOND = 5_000;
     static final double TARGET_P95_MILLIS = 50;
 
-    private static final java.time.format.DateTimeFormatter STIX_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
-    private static final String[] WORDS = ("ballot fraud polling station phishing candidate deepfake leak campaign voter registration "
-            + "bureau de vote fraude électorale hameçonnage candidat rumeur fuite campagne électeurs inscription urne dépouillement "
-            + "typosquatting impersonation commission results counting harassment journalist narrative bot network").split(" ");
 
     private final BulkImport imports;
     private final KnowledgeRepository repository;
@@ -61,12 +53,12 @@ public class KnowledgeBenchmark {
             owners.add(organisations.createBySystem(new OrganisationChanges("Benchmark organisation " + i + " " + UUID.randomUUID(),
                     Sector.values()[i % Sector.values().length], "XV", "")).id());
         }
-        List<UUID> communities = uuids(10);
-        List<UUID> people = uuids(50);
+        List<UUID> communities = MixedMarkingIndicators.uuids(10);
+        List<UUID> people = MixedMarkingIndicators.uuids(50);
         Viewer viewer = new Viewer(people.get(0), owners.get(0), Set.of(communities.get(0)));
 
         out.printf("Loading %,d objects with mixed markings (30 organisations, 10 communities, 50 people)...%n", objects);
-        double seconds = BenchmarkLoad.load(imports, objects, 2_000, size -> batchPlan(random, size, owners, communities, people), out);
+        double seconds = BenchmarkLoad.load(imports, objects, 2_000, new MixedMarkingIndicators(imports, json, random, owners, communities, people)::plan, out);
         double insertRate = objects / seconds;
         out.printf("%n");
         jdbc.sql("ANALYZE stix_objects").update();
@@ -78,7 +70,7 @@ public class KnowledgeBenchmark {
         double[] list = latencies(queries, () -> repository.search(viewer,
                 new KnowledgeRepository.Query(random.nextBoolean() ? "indicator" : null, null, null), random.nextInt(5) * 100, 100));
         double[] search = latencies(queries, () -> repository.search(viewer,
-                new KnowledgeRepository.Query(null, WORDS[random.nextInt(WORDS.length)], null), 0, 100));
+                new KnowledgeRepository.Query(null, MixedMarkingIndicators.word(random), null), 0, 100));
 
         out.printf("%nKnowledge store benchmark (seed %d, %s)%n", seed, Instant.now());
         out.printf("  objects loaded            %,d in %.1f s%n", objects, seconds);
@@ -87,22 +79,6 @@ public class KnowledgeBenchmark {
         out.printf("  visible to the viewer     %,d (%.1f %%)%n", seen, 100.0 * seen / objects);
         report(out, "list, page of 100", list);
         report(out, "full-text search, 100", search);
-    }
-
-    /** Draws the batch's choices and seed now (so a seed replays the same data); the batch is built and validated later, on the pool. */
-    private Supplier<BulkImport.Batch> batchPlan(Random random, int size, List<UUID> owners, List<UUID> communities, List<UUID> people) {
-        UUID owner = owners.get(random.nextInt(owners.size()));
-        SharingRequest sharing = new SharingRequest(null, null, pick(random, communities, 1),
-                pick(random, owners, 1 + random.nextInt(2)), pick(random, people, 1 + random.nextInt(3)));
-        long chunkSeed = random.nextLong();
-        return () -> {
-            Random chunkRandom = new Random(chunkSeed);
-            List<JsonNode> chunk = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                chunk.add(indicator(chunkRandom));
-            }
-            return imports.prepare(owner, people.get(1), chunk, sharing);
-        };
     }
 
     private static void report(PrintStream out, String what, double[] millis) {
@@ -129,54 +105,6 @@ public class KnowledgeBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
     }
 
-    /** Markings: 2 % CLEAR, 20 % GREEN, 30 % AMBER, 10 % AMBER+STRICT, 38 % RED; the viewer sees about a tenth. */
-    private ObjectNode indicator(Random random) {
-        int roll = random.nextInt(100);
-        Tlp tlp = roll < 2 ? Tlp.CLEAR : roll < 22 ? Tlp.GREEN : roll < 52 ? Tlp.AMBER : roll < 62 ? Tlp.AMBER_STRICT : Tlp.RED;
-        String timestamp = STIX_TIME.format(Instant.parse("2027-01-01T00:00:00Z").plusMillis(random.nextInt(1_000_000_000) * 10L));
-        ObjectNode indicator = json.createObjectNode();
-        indicator.put("type", "indicator");
-        indicator.put("spec_version", "2.1");
-        indicator.put("id", "indicator--" + randomUuid(random));
-        indicator.put("created", timestamp);
-        indicator.put("modified", timestamp);
-        indicator.put("name", words(random, 3));
-        indicator.put("description", words(random, 12));
-        indicator.put("pattern", "[domain-name:value = 'site-" + random.nextInt(1_000_000) + ".example']");
-        indicator.put("pattern_type", "stix");
-        indicator.put("valid_from", timestamp);
-        indicator.putArray("object_marking_refs").add(tlp.markingDefinitionId());
-        return indicator;
-    }
 
-    /** A version-4 UUID from the seeded generator (STIX identifiers must be RFC 4122 UUIDs). */
-    private static UUID randomUuid(Random random) {
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low);
-    }
 
-    private static String words(Random random, int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-        }
-        return text.toString();
-    }
-
-    private static List<UUID> uuids(int count) {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(UUID.randomUUID());
-        }
-        return ids;
-    }
-
-    private static Set<UUID> pick(Random random, List<UUID> from, int count) {
-        Set<UUID> picked = new java.util.HashSet<>();
-        while (picked.size() < count) {
-            picked.add(from.get(random.nextInt(from.size())));
-        }
-        return picked;
-    }
 }

@@ -1,16 +1,11 @@
 package org.vigie.server.taxii;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,11 +14,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.vigie.core.organisations.Sector;
-import org.vigie.core.sharing.Tlp;
 import org.vigie.core.sharing.Viewer;
 import org.vigie.server.knowledge.BenchmarkLoad;
+import org.vigie.server.knowledge.MixedMarkingIndicators;
 import org.vigie.server.knowledge.BulkImport;
-import org.vigie.server.knowledge.SharingRequest;
 import org.vigie.server.organisations.OrganisationChanges;
 import org.vigie.server.organisations.Organisations;
 
@@ -41,7 +35,6 @@ public class TaxiiBenchmark {
     static final double TARGET_P95_MILLIS = 100;
     static final int PAGE = 1_000;
 
-    private static final DateTimeFormatter STIX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final BulkImport imports;
     private final TaxiiService taxii;
@@ -72,8 +65,8 @@ public class TaxiiBenchmark {
             owners.add(organisations.createBySystem(new OrganisationChanges("TAXII benchmark organisation " + i + " " + UUID.randomUUID(),
                     Sector.values()[i % Sector.values().length], "XV", "")).id());
         }
-        List<UUID> communities = uuids(10);
-        List<UUID> people = uuids(50);
+        List<UUID> communities = MixedMarkingIndicators.uuids(10);
+        List<UUID> people = MixedMarkingIndicators.uuids(50);
         load(run.objects(), random, owners, communities, people, out);
         // what autovacuum does after a bulk load (statistics, and the visibility map that index-only scans need)
         jdbc.sql("VACUUM (ANALYZE) stix_objects").update();
@@ -201,62 +194,11 @@ public class TaxiiBenchmark {
     /** As {@code bench knowledge} loads: batches validated on the pool while two writers store earlier ones. */
     private void load(int objects, Random random, List<UUID> owners, List<UUID> communities, List<UUID> people, PrintStream out) {
         out.printf("Loading %,d objects with mixed markings (30 organisations, 10 communities, 50 people)...%n", objects);
-        double seconds = BenchmarkLoad.load(imports, objects, 1_000, size -> {
-            UUID owner = owners.get(random.nextInt(owners.size()));
-            SharingRequest sharing = new SharingRequest(null, null, pick(random, communities, 1),
-                    pick(random, owners, 1 + random.nextInt(2)), pick(random, people, 1 + random.nextInt(3)));
-            long chunkSeed = random.nextLong();
-            return () -> {
-                Random chunkRandom = new Random(chunkSeed);
-                List<JsonNode> chunk = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    chunk.add(indicator(chunkRandom));
-                }
-                return imports.prepare(owner, people.get(1), chunk, sharing);
-            };
-        }, out);
+        double seconds = BenchmarkLoad.load(imports, objects, 1_000,
+                new MixedMarkingIndicators(imports, json, random, owners, communities, people)::plan, out);
         out.printf("%n  loaded in %.1f s (%,.0f objects/s)%n", seconds, objects / seconds);
     }
 
-    /** Markings: 2 % CLEAR, 20 % GREEN, 30 % AMBER, 10 % AMBER+STRICT, 38 % RED, as {@code bench knowledge}. */
-    private ObjectNode indicator(Random random) {
-        int roll = random.nextInt(100);
-        Tlp tlp = roll < 2 ? Tlp.CLEAR : roll < 22 ? Tlp.GREEN : roll < 52 ? Tlp.AMBER : roll < 62 ? Tlp.AMBER_STRICT : Tlp.RED;
-        String timestamp = STIX_TIME.format(Instant.parse("2027-01-01T00:00:00Z").plusMillis(random.nextInt(1_000_000_000) * 10L));
-        ObjectNode indicator = json.createObjectNode();
-        indicator.put("type", "indicator");
-        indicator.put("spec_version", "2.1");
-        indicator.put("id", "indicator--" + randomUuid(random));
-        indicator.put("created", timestamp);
-        indicator.put("modified", timestamp);
-        indicator.put("name", "Phishing site " + random.nextInt(1_000_000));
-        indicator.put("description", "Pages imitating the electoral commission's voter portal, seen in campaign " + random.nextInt(1000));
-        indicator.put("pattern", "[domain-name:value = 'site-" + random.nextInt(1_000_000) + ".example']");
-        indicator.put("pattern_type", "stix");
-        indicator.put("valid_from", timestamp);
-        indicator.putArray("object_marking_refs").add(tlp.markingDefinitionId());
-        return indicator;
-    }
 
-    private static UUID randomUuid(Random random) {
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low);
-    }
 
-    private static List<UUID> uuids(int count) {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(UUID.randomUUID());
-        }
-        return ids;
-    }
-
-    private static Set<UUID> pick(Random random, List<UUID> from, int count) {
-        Set<UUID> picked = new HashSet<>();
-        while (picked.size() < count) {
-            picked.add(from.get(random.nextInt(from.size())));
-        }
-        return picked;
-    }
 }
