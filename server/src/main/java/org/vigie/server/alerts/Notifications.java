@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -15,7 +14,6 @@ import org.vigie.core.sharing.Tlp;
 import org.vigie.server.audit.AuditEvent;
 import org.vigie.server.audit.AuditTrail;
 import org.vigie.server.knowledge.KnowledgeStore;
-import org.vigie.server.knowledge.StoredObject;
 import org.vigie.server.sharing.Viewers;
 import org.vigie.server.web.NotFoundException;
 
@@ -74,8 +72,7 @@ public class Notifications {
     /** The member's newest in-app notifications about objects they may still see. */
     public List<Entry> inbox(Member member) {
         List<Notification> rows = repository.inbox(member.accountId(), PAGE);
-        Set<String> visible = store.latestVisible(viewers.of(member), rows.stream().map(Notification::subjectId).distinct().toList())
-                .stream().map(StoredObject::stixId).collect(Collectors.toSet());
+        Set<String> visible = store.visibleIds(viewers.of(member), rows.stream().map(Notification::subjectId).distinct().toList());
         return rows.stream().filter(n -> visible.contains(n.subjectId())).map(Notifications::entry).toList();
     }
 
@@ -88,8 +85,7 @@ public class Notifications {
         if (bySubject.isEmpty()) {
             return 0;
         }
-        return store.latestVisible(viewers.of(member), List.copyOf(bySubject.keySet())).stream()
-                .mapToInt(o -> bySubject.getOrDefault(o.stixId(), 0)).sum();
+        return store.visibleIds(viewers.of(member), bySubject.keySet()).stream().mapToInt(id -> bySubject.getOrDefault(id, 0)).sum();
     }
 
     /** Marks the member's own notification opened (once); 404 for anyone else's. */

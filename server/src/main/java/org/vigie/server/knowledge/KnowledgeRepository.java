@@ -251,6 +251,18 @@ class KnowledgeRepository {
                 .query(this::map).list();
     }
 
+    /** Which of these objects the viewer may see (their latest version), without reading their content. */
+    java.util.Set<String> latestVisibleIds(Viewer viewer, java.util.Collection<String> stixIds) {
+        if (stixIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        VisibilityPolicy.SqlPredicate visible = VisibilityPolicy.sqlPredicate(viewer, "o");
+        return new java.util.HashSet<>(jdbc.sql("SELECT o.stix_id FROM stix_objects o WHERE o.is_latest"
+                        + " AND o.stix_id = ANY(CAST(:ids AS text[])) AND " + visible.sql())
+                .params(visible.parameters()).param("ids", textArray(stixIds))
+                .query(String.class).list());
+    }
+
     /** Every version of these objects that the viewer may see, by id then oldest first. */
     List<StoredObject> visibleVersions(Viewer viewer, java.util.Collection<String> stixIds) {
         if (stixIds.isEmpty()) {

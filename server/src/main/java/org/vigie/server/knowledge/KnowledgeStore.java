@@ -289,6 +289,14 @@ public class KnowledgeStore {
         return repository.latestVisible(viewer, stixIds);
     }
 
+    /**
+     * Which of these objects the viewer may see, by id only: for lists that show something else about
+     * them (the notification centre, the bell) and must not pay for reading their content.
+     */
+    public java.util.Set<String> visibleIds(Viewer viewer, java.util.Collection<String> stixIds) {
+        return repository.latestVisibleIds(viewer, stixIds);
+    }
+
     /** Every version of these objects that the viewer may see, in id order, oldest version first. */
     public List<StoredObject> visibleVersions(Viewer viewer, java.util.Collection<String> stixIds) {
         return repository.visibleVersions(viewer, stixIds);
