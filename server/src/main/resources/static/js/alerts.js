@@ -3,6 +3,12 @@
 // which applies the visibility policy again). EventSource reconnects by itself after a drop.
 (function () {
   'use strict';
+  function refreshList() {
+    var list = document.querySelector('[data-live-list]');
+    if (list && window.htmx) {
+      window.htmx.ajax('GET', list.getAttribute('data-refresh'), {target: list, swap: 'outerHTML'});
+    }
+  }
   function start() {
     var bell = document.getElementById('notification-bell');
     if (!bell || !window.EventSource) {
@@ -10,8 +16,11 @@
     }
     var source = new EventSource(bell.getAttribute('data-stream'));
     // tells whoever looks (people on slow links, and browser tests) whether live updates are on
+    // and catches up on (re)connection: what arrived between the page's rendering and the stream's
+    // opening, or while a dropped stream was reconnecting, was never pushed to this page
     source.addEventListener('open', function () {
       bell.setAttribute('data-live', 'open');
+      refreshList();
     });
     source.addEventListener('error', function () {
       bell.setAttribute('data-live', 'reconnecting');
@@ -21,10 +30,7 @@
       var n = parseInt(count.textContent || '0', 10) + 1;
       count.textContent = String(n);
       count.hidden = false;
-      var list = document.querySelector('[data-live-list]');
-      if (list && window.htmx) {
-        window.htmx.ajax('GET', list.getAttribute('data-refresh'), {target: list, swap: 'outerHTML'});
-      }
+      refreshList();
     });
   }
   if (document.readyState === 'loading') {
