@@ -357,6 +357,25 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         return c;
     }
 
+    static List<String> splitOnWhiteSpace(String v) {
+        List<String> parts = new ArrayList<>(4);
+        int n = v.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(v.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(v.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                parts.add(v.substring(start, i));
+            }
+        }
+        return parts;
+    }
+
     private static boolean isBlank(List<String> record) {
         return record.size() == 1 && record.get(0).isBlank();
     }
@@ -386,7 +405,7 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
             if (v == null) {
                 return List.of();
             }
-            return List.of(v.trim().split("\\s+"));
+            return splitOnWhiteSpace(v);
         }
 
         String required(String name) {

@@ -25,6 +25,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void mentionsAndLettersBeyondAscii() {
+        assertThat(TextNormalizer.normalize("Grüße @Müller_1 an alle WÄHLER\u00a0!")).isEqualTo("grüße an alle wähler !");
+        assertThat(TextNormalizer.normalize("@ alone and x@@y")).isEqualTo("@ alone and x@@y");
+        assertThat(TextNormalizer.normalize("WWW. is not a link, HTTP://A.B/c is")).isEqualTo("www. is not a link, is");
+    }
+
+    @Test
     void textsShorterThanTheMinimumGiveNoKey() {
         assertThat(TextNormalizer.key("@bob https://t.co/x  OK!", TextNormalizer.DEFAULT_MIN_LENGTH)).isNull();
         assertThat(TextNormalizer.key("0123456789", 10)).isEqualTo("0123456789");
