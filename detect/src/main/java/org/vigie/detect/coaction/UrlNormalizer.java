@@ -2,17 +2,24 @@ package org.vigie.detect.coaction;
 
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Makes the many spellings of one link compare equal, for co-link: the scheme and host lower-cased,
  * the default port (80 for http, 443 for https) dropped, an empty path made {@code /}, the fragment
  * dropped, and tracking parameters removed from the query ({@code utm_*}, {@code fbclid},
  * {@code gclid}, {@code dclid}, {@code msclkid}, {@code igshid}, {@code mc_cid}, {@code mc_eid},
- * {@code _ga}); the rest of the path and query is kept as written, in order. A value starting with
- * {@code www.} is read as an {@code http://} URL. Anything else without a scheme (e.g. the anonymised
- * URL ids of the multi-platform set) is returned trimmed, unchanged.
+ * {@code _ga}); the rest of the path and query is kept as written, in order. A value without a scheme
+ * that starts with a host name ({@code www.example.com}, {@code youtu.be/123}, as the
+ * coordination-network-toolkit's inputs often have) is read as an {@code http://} URL. Anything else
+ * without a scheme (e.g. the anonymised URL ids of the multi-platform set) is returned trimmed, unchanged.
  */
 public final class UrlNormalizer {
+
+    /** A host name (dot-separated labels ending in a letters-only top-level label) then the end or / ? #. */
+    private static final Pattern HOST_FIRST =
+            Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,}(?=$|[/?#:])",
+                    Pattern.CASE_INSENSITIVE);
 
     private UrlNormalizer() {
     }
@@ -27,7 +34,7 @@ public final class UrlNormalizer {
         }
         int schemeEnd = s.indexOf("://");
         if (schemeEnd <= 0 || !isScheme(s, schemeEnd)) {
-            if (s.regionMatches(true, 0, "www.", 0, 4)) {
+            if (s.regionMatches(true, 0, "www.", 0, 4) || HOST_FIRST.matcher(s).lookingAt()) {
                 s = "http://" + s;
                 schemeEnd = 4;
             } else {

@@ -14,8 +14,12 @@ public enum InputFormat {
     COORTWEET("coortweet", List.of("object_id", "account_id", "content_id", "timestamp_share")),
     /** The multi-platform format of the German 2021 set: several rows per post, one per object. */
     MULTI_PLATFORM("multi-platform", List.of("account_id", "post_id", "timestamp")),
-    /** The coordination-network-toolkit's CSV. */
+    /** The coordination-network-toolkit's CSV, read by position ({@link #NETWORK_TOOLKIT_COLUMNS}). */
     NETWORK_TOOLKIT("network-toolkit", List.of("message_id", "user_id", "timestamp"));
+
+    /** The toolkit's columns, in the order it reads them (by position, whatever the header says). */
+    public static final List<String> NETWORK_TOOLKIT_COLUMNS = List.of("message_id", "user_id", "username",
+            "repost_id", "reply_id", "message", "timestamp", "urls");
 
     private final String key;
     private final List<String> required;

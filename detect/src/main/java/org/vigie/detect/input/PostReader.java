@@ -56,7 +56,9 @@ import java.util.zip.GZIPInputStream;
  *       (account, object, post). The platform is read from the account prefix ({@code fb_}, {@code tw_},
  *       {@code ig_}, {@code yt_}, {@code tg_}).</li>
  *   <li><b>coordination-network-toolkit</b>: {@code message_id, user_id, username, repost_id, reply_id,
- *       message, timestamp, urls} (URLs space-separated); hashtags and mentions are taken from the
+ *       message, timestamp, urls} (URLs space-separated, often without a scheme), read <em>by
+ *       position</em> as the toolkit does (the header's names do not matter, so a file with other names
+ *       must be given with {@code --format network-toolkit}); hashtags and mentions are taken from the
  *       message text.</li>
  * </ul>
  */
@@ -138,6 +140,18 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
             }
         }
         Map<String, Integer> columns = new HashMap<>();
+        if (actual == InputFormat.NETWORK_TOOLKIT) {
+            // the toolkit reads its CSV by position and ignores the header's names
+            if (header.size() < InputFormat.NETWORK_TOOLKIT_COLUMNS.size()) {
+                reader.close();
+                throw new MissingColumnsException(actual,
+                        InputFormat.NETWORK_TOOLKIT_COLUMNS.subList(header.size(), InputFormat.NETWORK_TOOLKIT_COLUMNS.size()),
+                        header);
+            }
+            for (int i = 0; i < InputFormat.NETWORK_TOOLKIT_COLUMNS.size(); i++) {
+                columns.put(InputFormat.NETWORK_TOOLKIT_COLUMNS.get(i), i);
+            }
+        }
         for (int i = 0; i < header.size(); i++) {
             columns.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
         }
@@ -505,6 +519,14 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
                 }
 
                 @Override
+                String required(String name) {
+                    if (!fields.containsKey(name)) {
+                        throw new RowException(at, "missing field " + name);
+                    }
+                    return super.required(name);
+                }
+
+                @Override
                 List<String> list(String name) {
                     Object v = fields.get(name);
                     if (v instanceof List<?> list) {
@@ -537,8 +559,8 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
                         fields.put(name, items);
                     } else if (t.isStructStart()) {
                         p.skipChildren();
-                    } else if (t != JsonToken.VALUE_NULL) {
-                        fields.put(name, p.getText());
+                    } else {
+                        fields.put(name, t == JsonToken.VALUE_NULL ? null : p.getText());
                     }
                 }
                 if (p.nextToken() != null) {

@@ -39,9 +39,13 @@ class UrlNormalizerTest {
     }
 
     @Test
-    void valuesWithoutASchemeAreLeftAloneExceptWww() {
+    void valuesWithoutASchemeAreLeftAloneUnlessTheyStartWithAHostName() {
         assertThat(UrlNormalizer.normalize("23678")).isEqualTo("23678");
+        assertThat(UrlNormalizer.normalize("1.5")).isEqualTo("1.5");
+        assertThat(UrlNormalizer.normalize("url_12")).isEqualTo("url_12");
         assertThat(UrlNormalizer.normalize(" www.Example.com/a ")).isEqualTo("http://www.example.com/a");
+        assertThat(UrlNormalizer.normalize("Youtu.be/AbC?utm_source=x")).isEqualTo("http://youtu.be/AbC");
+        assertThat(UrlNormalizer.domain("youtu.be/123")).isEqualTo("youtu.be");
         assertThat(UrlNormalizer.normalize("  ")).isNull();
         assertThat(UrlNormalizer.normalize(null)).isNull();
     }

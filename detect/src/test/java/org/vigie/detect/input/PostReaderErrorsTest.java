@@ -110,15 +110,17 @@ class PostReaderErrorsTest {
                 {"post_id":"p4","timestamp":4}
                 {"post_id":"p5","account_id":"a5","timestamp":5} {"again":1}
                 {"post_id":"p6","account_id":"a6","timestamp":6}
+                {"post_id":"p7","account_id":null,"timestamp":7}
                 """, InputFormat.VIGIE_JSONL);
 
         assertThat(read.posts()).extracting(Post::postId).containsExactly("p1", "p6");
-        assertThat(read.report().firstErrors()).extracting(RowError::line).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(read.report().firstErrors()).extracting(RowError::line).containsExactly(2L, 3L, 4L, 5L, 7L);
         assertThat(read.report().firstErrors()).extracting(RowError::reason)
                 .satisfiesExactly(
                         r -> assertThat(r).startsWith("invalid JSON"),
                         r -> assertThat(r).isEqualTo("not a JSON object"),
-                        r -> assertThat(r).isEqualTo("empty account_id"),
-                        r -> assertThat(r).isEqualTo("text after the JSON object"));
+                        r -> assertThat(r).isEqualTo("missing field account_id"),
+                        r -> assertThat(r).isEqualTo("text after the JSON object"),
+                        r -> assertThat(r).isEqualTo("empty account_id"));
     }
 }

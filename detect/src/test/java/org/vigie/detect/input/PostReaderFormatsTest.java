@@ -114,6 +114,22 @@ class PostReaderFormatsTest {
     }
 
     @Test
+    void networkToolkitColumnsAreReadByPositionAsTheToolkitDoes() {
+        var read = Inputs.read("id,author,name,rt,re,body,time,links\n"
+                + "m1,u1,alice,m0,,hello,1630490400,youtu.be/1 www.example.com\n", InputFormat.NETWORK_TOOLKIT);
+
+        Post m1 = read.posts().get(0);
+        assertThat(m1.postId()).isEqualTo("m1");
+        assertThat(m1.accountId()).isEqualTo("u1");
+        assertThat(m1.repostOf()).isEqualTo("m0");
+        assertThat(m1.text()).isEqualTo("hello");
+        assertThat(m1.urls()).containsExactly("youtu.be/1", "www.example.com");
+        assertThatThrownBy(() -> Inputs.read("a,b,c\n", InputFormat.NETWORK_TOOLKIT))
+                .isInstanceOf(MissingColumnsException.class)
+                .hasMessageContaining("reply_id, message, timestamp, urls");
+    }
+
+    @Test
     void gzipIsRecognisedByItsMagicBytes() {
         var read = Inputs.read(Inputs.gzip("object_id,account_id,content_id,timestamp_share\no,a,c,1\n"), null,
                 ErrorBudget.DEFAULT);
