@@ -33,6 +33,23 @@ public record ErrorBudget(double fraction, long minimum) {
         return new ErrorBudget(1, Long.MAX_VALUE);
     }
 
+    /**
+     * Reads a {@code --max-errors} value: a percentage ({@code 1%}, {@code 0.5%}) keeps the default
+     * minimum; a whole number ({@code 250}) is an absolute count of tolerated bad rows.
+     */
+    public static ErrorBudget parse(String value) {
+        String v = value.trim();
+        try {
+            if (v.endsWith("%")) {
+                return new ErrorBudget(Double.parseDouble(v.substring(0, v.length() - 1).trim()) / 100, DEFAULT.minimum);
+            }
+            return new ErrorBudget(0, Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--max-errors must be a percentage (1%) or a count (250), was '"
+                    + value + "'");
+        }
+    }
+
     /** Whether {@code errors} bad rows among {@code rowsRead} rows are still within the budget. */
     public boolean allows(long errors, long rowsRead) {
         return errors <= minimum || errors <= fraction * rowsRead;

@@ -73,6 +73,15 @@ class PostReaderErrorsTest {
     }
 
     @Test
+    void maxErrorsIsAPercentageOrACount() {
+        assertThat(ErrorBudget.parse("1%")).isEqualTo(ErrorBudget.DEFAULT);
+        assertThat(ErrorBudget.parse(" 0.5 % ")).isEqualTo(new ErrorBudget(0.005, 10));
+        assertThat(ErrorBudget.parse("250")).isEqualTo(new ErrorBudget(0, 250));
+        assertThatThrownBy(() -> ErrorBudget.parse("lots")).hasMessageContaining("percentage (1%) or a count");
+        assertThatThrownBy(() -> ErrorBudget.parse("150%")).hasMessageContaining("between 0 and 1");
+    }
+
+    @Test
     void aNoBudgetReadStopsAtTheFirstBadRow() {
         assertThatThrownBy(() -> Inputs.read("post_id,account_id,timestamp\np1,a1,1\np2,a2,x\n", null, ErrorBudget.none()))
                 .isInstanceOf(TooManyRowErrorsException.class).hasMessageContaining("line 3");

@@ -138,6 +138,15 @@ class PostReaderFormatsTest {
     }
 
     @Test
+    void gzippedJsonlIsDetectedToo() {
+        var read = Inputs.read(Inputs.gzip("{\"post_id\":\"p\",\"account_id\":\"a\",\"timestamp\":\"1970-01-01T00:00:07Z\"}\n"),
+                null, ErrorBudget.DEFAULT);
+
+        assertThat(read.report().format()).isEqualTo(InputFormat.VIGIE_JSONL);
+        assertThat(read.posts()).containsExactly(Post.of("p", "a", 7));
+    }
+
+    @Test
     void aGivenFormatOverridesDetection() {
         // a Vigie CSV that happens to have a url_id column would be detected as multi-platform
         var read = Inputs.read("post_id,account_id,timestamp,url_id\np1,a1,1,u\n", InputFormat.VIGIE_CSV);
