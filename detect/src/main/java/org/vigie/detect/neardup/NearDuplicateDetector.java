@@ -60,6 +60,7 @@ public final class NearDuplicateDetector {
     public static final String OBJECT_PREFIX = "textnear:";
 
     private static final double PREFILTER_MARGIN = 0.25;
+    private static final double ACCEPT_MARGIN = 0.15;
     private static final int EMPTY = -1;
 
     private final NearDupParams params;
@@ -94,7 +95,7 @@ public final class NearDuplicateDetector {
     }
 
     /** The result of {@link #cluster}. */
-    public record Clusters(int[] clusterOf, int clusterCount, long candidatePairs, long joinedPairs) {
+    public record Clusters(int[] clusterOf, int clusterCount, long candidatePairs, long joinedPairs, long exactChecks) {
         /** The cluster of text {@code i}, or −1 when it is in no cluster of at least two texts. */
         public int clusterOf(int i) {
             return clusterOf[i];
@@ -110,10 +111,13 @@ public final class NearDuplicateDetector {
         int size = texts.size();
         // 1. normalise and merge identical texts
         int[] distinctOf = new int[size];
+        String[] normalized = new String[size];
+        IntStream.range(0, size).parallel().forEach(i -> normalized[i] = TextNormalizer.normalize(texts.get(i)));
         Map<String, Integer> index = new HashMap<>();
         List<String> distinct = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            String norm = TextNormalizer.normalize(texts.get(i));
+            String norm = normalized[i];
+            normalized[i] = null;
             if (norm == null || norm.length() < params.minLength()) {
                 distinctOf[i] = EMPTY;
                 continue;
@@ -135,6 +139,7 @@ public final class NearDuplicateDetector {
 
         // 3. LSH band by band, 4. verification, 5. union-find
         UnionFind uf = new UnionFind(d);
+        Verifier verifier = new Verifier();
         long candidates = 0;
         long joined = 0;
         int cap = Integer.highestOneBit(Math.max(4, d) * 2 - 1) * 2;
@@ -169,7 +174,7 @@ public final class NearDuplicateDetector {
                         continue;
                     }
                     candidates++;
-                    if (similar(sig, o, t, dt[o], dt[t], exactMinEstimate)) {
+                    if (similar(verifier, sig, o, t, dt[o], dt[t], exactMinEstimate)) {
                         uf.union(o, t);
                         joined++;
                     }
@@ -206,7 +211,7 @@ public final class NearDuplicateDetector {
             }
             clusterOf[i] = idByRoot[root];
         }
-        return new Clusters(clusterOf, clusters, candidates, joined);
+        return new Clusters(clusterOf, clusters, candidates, joined, verifier.exactChecks);
     }
 
     /**
@@ -285,10 +290,87 @@ public final class NearDuplicateDetector {
         return estimate(sig, 0, 1);
     }
 
-    private boolean similar(short[] sig, int a, int b, String ta, String tb, double exactMinEstimate) {
+    /** Scratch space of one {@link #cluster} call (the LSH pass is sequential). */
+    private final class Verifier {
+        private long[] setA = new long[256];
+        private long[] setB = new long[256];
+        long exactChecks;
+
+        /** Exact Jaccard of the shingle sets, with two open-addressing hash sets (no sorting). */
+        double jaccard(String a, String b) {
+            exactChecks++;
+            int k = params.shingleLength();
+            int ca = a.length() - k + 1;
+            int cb = b.length() - k + 1;
+            if (ca <= 0 || cb <= 0) {
+                return ca <= 0 && cb <= 0 ? 1 : 0;
+            }
+            int capA = Integer.highestOneBit(ca * 2 - 1) * 2;
+            int capB = Integer.highestOneBit(cb * 2 - 1) * 2;
+            if (setA.length < capA) {
+                setA = new long[capA];
+            }
+            if (setB.length < capB) {
+                setB = new long[capB];
+            }
+            Arrays.fill(setA, 0, capA, 0L);
+            Arrays.fill(setB, 0, capB, 0L);
+            int sizeA = 0;
+            for (int i = 0; i < ca; i++) {
+                if (insert(setA, capA - 1, shingleHash(a, i))) {
+                    sizeA++;
+                }
+            }
+            int sizeB = 0;
+            int common = 0;
+            for (int i = 0; i < cb; i++) {
+                long h = shingleHash(b, i);
+                if (insert(setB, capB - 1, h)) {
+                    sizeB++;
+                    if (contains(setA, capA - 1, h)) {
+                        common++;
+                    }
+                }
+            }
+            return (double) common / (sizeA + sizeB - common);
+        }
+    }
+
+    private static boolean insert(long[] set, int mask, long h) {
+        long key = h == 0 ? 1 : h;
+        int slot = (int) (key ^ key >>> 32) & mask;
+        while (set[slot] != 0) {
+            if (set[slot] == key) {
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+        set[slot] = key;
+        return true;
+    }
+
+    private static boolean contains(long[] set, int mask, long h) {
+        long key = h == 0 ? 1 : h;
+        int slot = (int) (key ^ key >>> 32) & mask;
+        while (set[slot] != 0) {
+            if (set[slot] == key) {
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return false;
+    }
+
+    private boolean similar(Verifier v, short[] sig, int a, int b, String ta, String tb, double exactMinEstimate) {
         double est = estimate(sig, a, b);
         if (ta.length() <= params.exactMaxLength() && tb.length() <= params.exactMaxLength()) {
-            return est >= exactMinEstimate && jaccard(ta, tb) >= params.threshold();
+            if (est < exactMinEstimate) {
+                return false;
+            }
+            if (est >= params.threshold() + ACCEPT_MARGIN) {
+                return true;
+            }
+            return v.jaccard(ta, tb) >= params.threshold();
         }
         return est >= params.threshold();
     }
