@@ -163,7 +163,15 @@ public final class SyntheticPosts implements Iterable<Post> {
             accounts.add(accountId(i));
         }
         truth = new GroundTruth(accounts, groups);
+        accountIds = truth.accounts();
+        platforms = new byte[totalAccounts];
+        for (int i = 0; i < totalAccounts; i++) {
+            platforms[i] = (byte) platformOf(i);
+        }
     }
+
+    private final List<String> accountIds;
+    private final byte[] platforms;
 
     private final int[] organicIndex;
 
@@ -338,7 +346,7 @@ public final class SyntheticPosts implements Iterable<Post> {
         }
 
         private Post base(int account, long time, SplittableRandom r) {
-            return new Post(nextId(), accountId(account), null, PLATFORMS[platformOf(account)], time, null, null,
+            return new Post(nextId(), accountIds.get(account), null, PLATFORMS[platforms[account]], time, null, null,
                     null, null, null, null, null, null, LANGS[r.nextInt(LANGS.length)]);
         }
 
