@@ -26,6 +26,9 @@ import java.util.Set;
  *       nothing is planted).</li>
  * </ul>
  *
+ * <p>{@link #accountPrecision()} is reported beside them: the share of accounts in detected groups that are
+ * planted accounts (group-level precision counts one giant false component as a single false positive).
+ *
  * <p>Consequences: a detected group merging two planted groups of equal size matches neither (purity
  * ≤ 0.5), which is what we want (one report would mix two operations); a planted group split in two exact
  * halves is matched by both halves (two true positives, one recalled group); a detected group that is a
@@ -37,8 +40,11 @@ import java.util.Set;
  * @param recalled planted groups matched at least once
  * @param matches for each detected group (in input order, empty ones skipped) the planted group id it
  *        matches, or {@code null}
+ * @param detectedAccounts distinct accounts in some detected group
+ * @param plantedDetectedAccounts those of them that belong to some planted group
  */
-public record GroupScore(int detected, int truePositives, int planted, int recalled, List<String> matches) {
+public record GroupScore(int detected, int truePositives, int planted, int recalled, List<String> matches,
+        int detectedAccounts, int plantedDetectedAccounts) {
 
     public static final double PURITY = 0.5;
     public static final double COVERAGE = 0.5;
@@ -70,12 +76,14 @@ public record GroupScore(int detected, int truePositives, int planted, int recal
         int tp = 0;
         Set<String> recalled = new LinkedHashSet<>();
         List<String> matches = new ArrayList<>();
+        Set<String> inDetected = new java.util.HashSet<>();
         for (Collection<String> group : detectedGroups) {
             Set<String> d = new LinkedHashSet<>(group);
             if (d.isEmpty()) {
                 continue;
             }
             detected++;
+            inDetected.addAll(d);
             Map<String, Integer> overlap = new HashMap<>();
             for (String a : d) {
                 String g = groupOf.get(a);
@@ -96,7 +104,9 @@ public record GroupScore(int detected, int truePositives, int planted, int recal
                 recalled.add(match);
             }
         }
-        return new GroupScore(detected, tp, plantedGroups.size(), recalled.size(), matches);
+        int plantedIn = (int) inDetected.stream().filter(groupOf::containsKey).count();
+        return new GroupScore(detected, tp, plantedGroups.size(), recalled.size(), matches, inDetected.size(),
+                plantedIn);
     }
 
     public double precision() {
@@ -105,6 +115,15 @@ public record GroupScore(int detected, int truePositives, int planted, int recal
 
     public double recall() {
         return planted == 0 ? 1.0 : (double) recalled / planted;
+    }
+
+    /**
+     * A complement, not part of the group-level definition: the share of accounts placed in any detected group
+     * that belong to some planted group (1 when no account is detected). Group-level precision counts a giant
+     * false component once; this counts its accounts.
+     */
+    public double accountPrecision() {
+        return detectedAccounts == 0 ? 1.0 : (double) plantedDetectedAccounts / detectedAccounts;
     }
 
     public double f1() {

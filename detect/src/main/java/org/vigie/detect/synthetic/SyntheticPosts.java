@@ -31,7 +31,8 @@ import org.vigie.detect.input.Post;
  *       kind: 30 % repost of a popular post, 25 % link, 20 % hashtags, 5 % image, 20 % plain text; each
  *       object drawn from a Zipf over {@code contentPoolSize} objects of its kind, so the top few are shared
  *       by thousands of unrelated accounts, by chance within seconds of each other.</li>
- *   <li><b>Viral bursts</b> (hard negatives): distinct organic accounts drawn uniformly repost one new post
+ *   <li><b>Viral bursts</b> (hard negatives): distinct organic accounts, drawn by activity (so the same active
+ *       accounts meet in several bursts, as real engaged users do), repost one new post
  *       (70 %) or share one new URL (30 %), each after an exponential delay (mean
  *       {@code burstMeanDelaySeconds}, cut at 6×) from the burst's start.</li>
  *   <li><b>Planted groups</b>: each runs episodes spread over the span; an episode uses one of the group's
@@ -267,14 +268,28 @@ public final class SyntheticPosts implements Iterable<Post> {
         return b.toString();
     }
 
+    /**
+     * A copy of {@code base} with small edits, as copy-paste campaigns make them: one word replaced (60 %), a
+     * second one (15 %), a leading mention (30 %, removed by text normalisation), a trailing {@code !!} (30 %),
+     * the first letter capitalised (20 %). Two copies of a 30–40-word text stay at a character-shingle Jaccard
+     * of ≈ 0.85 or more.
+     */
     private String nearCopy(String base, SplittableRandom rng) {
         String[] w = base.split(" ");
-        int edits = 1 + rng.nextInt(2);
-        for (int i = 0; i < edits; i++) {
+        if (rng.nextDouble() < 0.6) {
             w[rng.nextInt(w.length)] = vocabulary[rng.nextInt(VOCABULARY)];
         }
+        if (rng.nextDouble() < 0.15) {
+            w[rng.nextInt(w.length)] = vocabulary[rng.nextInt(VOCABULARY)];
+        }
+        if (rng.nextDouble() < 0.2) {
+            w[0] = Character.toUpperCase(w[0].charAt(0)) + w[0].substring(1);
+        }
         String text = String.join(" ", w);
-        return rng.nextInt(3) == 0 ? text + " !!" : text;
+        if (rng.nextDouble() < 0.3) {
+            text = "@" + vocabulary[rng.nextInt(VOCABULARY)] + " " + text;
+        }
+        return rng.nextDouble() < 0.3 ? text + " !!" : text;
     }
 
     private record Timed(long time, long seq, Post post) {
@@ -383,7 +398,7 @@ public final class SyntheticPosts implements Iterable<Post> {
             SplittableRandom r = new SplittableRandom(e.seed());
             String object = hex(r.nextLong());
             String site = "site" + hex(mix(e.group() ^ salt)).substring(0, 6) + ".example";
-            String baseText = words(r, 20, 28);
+            String baseText = words(r, 30, 40);
             for (int m : e.participants()) {
                 long t = e.start() + r.nextInt(e.jitter() + 1);
                 Post p = base(m, t, r);
@@ -405,7 +420,7 @@ public final class SyntheticPosts implements Iterable<Post> {
             String object = hex(r.nextLong());
             Set<Integer> chosen = new HashSet<>();
             while (chosen.size() < b.size()) {
-                int account = organicIndex[r.nextInt(organicIndex.length)];
+                int account = organicIndex[activity.sample(r)]; // active accounts join more bursts
                 if (!chosen.add(account)) {
                     continue;
                 }

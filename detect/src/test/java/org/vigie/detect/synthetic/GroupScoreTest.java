@@ -47,6 +47,8 @@ class GroupScoreTest {
                 PLANTED);
         assertThat(s.matches()).containsExactly(null, "g0");
         assertThat(s.truePositives()).isEqualTo(1);
+        assertThat(s.detectedAccounts()).isEqualTo(6);
+        assertThat(s.accountPrecision()).isEqualTo(0.5);
         assertThat(s.recalled()).isEqualTo(1);
     }
 
@@ -78,6 +80,7 @@ class GroupScoreTest {
     @Test
     void emptyCasesAndDuplicates() {
         assertThat(GroupScore.score(List.of(), PLANTED).precision()).isEqualTo(1.0);
+        assertThat(GroupScore.score(List.of(), PLANTED).accountPrecision()).isEqualTo(1.0);
         assertThat(GroupScore.score(List.of(), PLANTED).recall()).isEqualTo(0.0);
         assertThat(GroupScore.score(List.of(g("x1", "x2")), Map.of()).recall()).isEqualTo(1.0);
         assertThat(GroupScore.score(List.of(g("x1", "x2")), Map.of()).precision()).isEqualTo(0.0);
