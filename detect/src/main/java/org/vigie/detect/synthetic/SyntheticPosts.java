@@ -38,8 +38,8 @@ import org.vigie.detect.input.Post;
  *   <li><b>Planted groups</b>: each runs episodes spread over the span; an episode uses one of the group's
  *       behaviours (in turn), each participating member posts its object at a delay uniform in [0, jitter]
  *       after the start. Objects are new per episode: a seed post to repost, a URL on the group's own site
- *       (tracking parameters differ per member), two campaign hashtags, a ≈ 25-word text copied with one or
- *       two word edits, an image hash.</li>
+ *       (tracking parameters differ per member), two campaign hashtags, a 30–40-word text copied with small
+ *       edits (see {@link #nearCopy}), an image hash.</li>
  * </ul>
  *
  * <p>Account ids look alike for organic and planted accounts ({@code tw_5f3a…}); the prefix is the platform
