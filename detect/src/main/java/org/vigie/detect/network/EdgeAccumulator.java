@@ -1,0 +1,109 @@
+package org.vigie.detect.network;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.vigie.detect.coaction.CoActionType;
+
+/**
+ * Folds oriented pairs (older row, newer row) into per-account-pair edges in primitive arrays. Distinct
+ * objects are counted with a last-object stamp per edge (the sweep delivers objects one after another);
+ * distinct older/newer contents are counted exactly by sorting {@code edge << 32 | content} keys at the end
+ * (8 bytes per pair and side: the part to spill first when pairs outgrow memory).
+ */
+final class EdgeAccumulator {
+    private static final int TYPES = CoActionType.values().length;
+    private final TraceTable table;
+    private final int[] rank;
+    private final int[] accountOfRank;
+    private final LongIntHashMap ids = new LongIntHashMap(1024);
+    private long[] key = new long[1024];
+    private long[] pairs = new long[1024];
+    private double[] weight = new double[1024];
+    private long[] sumDelta = new long[1024];
+    private int[] objects = new int[1024];
+    private int[] lastObject = new int[1024];
+    private long[] byType = new long[1024 * TYPES];
+    private final LongList older = new LongList(1024);
+    private final LongList newer = new LongList(1024);
+    private int edges;
+
+    EdgeAccumulator(TraceTable table) {
+        this.table = table;
+        this.rank = AccountOrder.ranks(table.accounts());
+        this.accountOfRank = new int[rank.length];
+        for (int a = 0; a < rank.length; a++) {
+            accountOfRank[rank[a]] = a;
+        }
+    }
+
+    /** Adds the pair of rows {@code first} (the older share) and {@code second}, counting {@code w}. */
+    void add(int first, int second, double w) {
+        int ra = rank[table.account(first)];
+        int rb = rank[table.account(second)];
+        long k = ra < rb ? ((long) ra << 32) | rb : ((long) rb << 32) | ra;
+        int e = ids.getOrPut(k, edges);
+        if (e == edges) {
+            if (edges == key.length) {
+                int n = edges * 2;
+                key = Arrays.copyOf(key, n);
+                pairs = Arrays.copyOf(pairs, n);
+                weight = Arrays.copyOf(weight, n);
+                sumDelta = Arrays.copyOf(sumDelta, n);
+                objects = Arrays.copyOf(objects, n);
+                lastObject = Arrays.copyOf(lastObject, n);
+                byType = Arrays.copyOf(byType, n * TYPES);
+            }
+            key[e] = k;
+            lastObject[e] = -1;
+            edges++;
+        }
+        pairs[e]++;
+        weight[e] += w;
+        sumDelta[e] += Math.abs(table.time(second) - table.time(first));
+        int object = table.object(first);
+        if (lastObject[e] != object) {
+            lastObject[e] = object;
+            objects[e]++;
+        }
+        byType[e * TYPES + table.typeOrdinal(first)]++;
+        older.add(((long) e << 32) | table.content(first));
+        newer.add(((long) e << 32) | table.content(second));
+    }
+
+    int edgeCount() {
+        return edges;
+    }
+
+    /** The edges ordered by (accountId, accountIdY) byte-wise. */
+    List<NetworkEdge> edges() {
+        int[] nOlder = distinctPerEdge(older);
+        int[] nNewer = distinctPerEdge(newer);
+        long[] sortedKeys = new long[edges];
+        for (int e = 0; e < edges; e++) {
+            sortedKeys[e] = key[e];
+        }
+        Arrays.sort(sortedKeys);
+        List<NetworkEdge> out = new ArrayList<>(edges);
+        for (long k : sortedKeys) {
+            int e = ids.get(k, -1);
+            String a = table.accounts().name(accountOfRank[(int) (k >>> 32)]);
+            String b = table.accounts().name(accountOfRank[(int) k]);
+            double symmetry = (double) Math.min(nOlder[e], nNewer[e]) / Math.max(nOlder[e], nNewer[e]);
+            out.add(new NetworkEdge(a, b, pairs[e], weight[e], objects[e], (double) sumDelta[e] / pairs[e],
+                    nOlder[e], nNewer[e], symmetry, Arrays.copyOfRange(byType, e * TYPES, (e + 1) * TYPES)));
+        }
+        return out;
+    }
+
+    private int[] distinctPerEdge(LongList list) {
+        int[] counts = new int[edges];
+        long[] sorted = list.sorted();
+        for (int i = 0; i < list.size(); i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                counts[(int) (sorted[i] >>> 32)]++;
+            }
+        }
+        return counts;
+    }
+}
