@@ -11,18 +11,31 @@ final class AccountOrder {
     private AccountOrder() {
     }
 
-    static int[] ranks(IdInterner accounts) {
-        int n = accounts.size();
-        Integer[] ids = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = i;
+    /**
+     * Ranks the accounts whose {@code rank} entry is not negative (in place: 0..k-1 in byte-wise order) and
+     * returns the account of each rank.
+     */
+    static int[] rank(IdInterner accounts, int[] rank) {
+        int k = 0;
+        for (int r : rank) {
+            if (r >= 0) {
+                k++;
+            }
+        }
+        Integer[] ids = new Integer[k];
+        k = 0;
+        for (int a = 0; a < rank.length; a++) {
+            if (rank[a] >= 0) {
+                ids[k++] = a;
+            }
         }
         Arrays.sort(ids, (x, y) -> compareUtf8(accounts.name(x), accounts.name(y)));
-        int[] rank = new int[n];
-        for (int r = 0; r < n; r++) {
+        int[] accountOfRank = new int[k];
+        for (int r = 0; r < k; r++) {
+            accountOfRank[r] = ids[r];
             rank[ids[r]] = r;
         }
-        return rank;
+        return accountOfRank;
     }
 
     /** Compares like the unsigned bytes of the UTF-8 encodings. */

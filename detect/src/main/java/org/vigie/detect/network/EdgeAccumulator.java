@@ -6,7 +6,8 @@ import java.util.List;
 import org.vigie.detect.coaction.CoActionType;
 
 /**
- * Folds oriented pairs (older row, newer row) into per-account-pair edges in primitive arrays. Distinct
+ * Folds oriented pairs (older row, newer row) into per-account-pair edges in primitive arrays, keyed by
+ * {@code min(id) << 32 | max(id)} of the interned account ids. Distinct
  * objects are counted with a last-object stamp per edge (the sweep delivers objects one after another);
  * distinct older/newer contents are counted exactly by sorting {@code edge << 32 | content} keys at the end
  * (8 bytes per pair and side: the part to spill first when pairs outgrow memory).
@@ -14,8 +15,6 @@ import org.vigie.detect.coaction.CoActionType;
 final class EdgeAccumulator {
     private static final int TYPES = CoActionType.values().length;
     private final TraceTable table;
-    private final int[] rank;
-    private final int[] accountOfRank;
     private final LongIntHashMap ids = new LongIntHashMap(1024);
     private long[] key = new long[1024];
     private long[] pairs = new long[1024];
@@ -30,17 +29,12 @@ final class EdgeAccumulator {
 
     EdgeAccumulator(TraceTable table) {
         this.table = table;
-        this.rank = AccountOrder.ranks(table.accounts());
-        this.accountOfRank = new int[rank.length];
-        for (int a = 0; a < rank.length; a++) {
-            accountOfRank[rank[a]] = a;
-        }
     }
 
     /** Adds the pair of rows {@code first} (the older share) and {@code second}, counting {@code w}. */
     void add(int first, int second, double w) {
-        int ra = rank[table.account(first)];
-        int rb = rank[table.account(second)];
+        int ra = table.account(first);
+        int rb = table.account(second);
         long k = ra < rb ? ((long) ra << 32) | rb : ((long) rb << 32) | ra;
         int e = ids.getOrPut(k, edges);
         if (e == edges) {
@@ -79,16 +73,29 @@ final class EdgeAccumulator {
     List<NetworkEdge> edges() {
         int[] nOlder = distinctPerEdge(older);
         int[] nNewer = distinctPerEdge(newer);
+        // byte-wise ranks of the accounts that have an edge, then edges sorted by (rank, rank) keys
+        int[] rank = new int[table.accounts().size()];
+        Arrays.fill(rank, -1);
+        for (int e = 0; e < edges; e++) {
+            rank[(int) (key[e] >>> 32)] = 0;
+            rank[(int) key[e]] = 0;
+        }
+        int[] accountOfRank = AccountOrder.rank(table.accounts(), rank);
         long[] sortedKeys = new long[edges];
         for (int e = 0; e < edges; e++) {
-            sortedKeys[e] = key[e];
+            int ra = rank[(int) (key[e] >>> 32)];
+            int rb = rank[(int) key[e]];
+            sortedKeys[e] = ra < rb ? ((long) ra << 32) | rb : ((long) rb << 32) | ra;
         }
         Arrays.sort(sortedKeys);
         List<NetworkEdge> out = new ArrayList<>(edges);
         for (long k : sortedKeys) {
-            int e = ids.get(k, -1);
-            String a = table.accounts().name(accountOfRank[(int) (k >>> 32)]);
-            String b = table.accounts().name(accountOfRank[(int) k]);
+            int accountA = accountOfRank[(int) (k >>> 32)];
+            int accountB = accountOfRank[(int) k];
+            int e = ids.get(accountA < accountB ? ((long) accountA << 32) | accountB
+                    : ((long) accountB << 32) | accountA, -1);
+            String a = table.accounts().name(accountA);
+            String b = table.accounts().name(accountB);
             double symmetry = (double) Math.min(nOlder[e], nNewer[e]) / Math.max(nOlder[e], nNewer[e]);
             out.add(new NetworkEdge(a, b, pairs[e], weight[e], objects[e], (double) sumDelta[e] / pairs[e],
                     nOlder[e], nNewer[e], symmetry, Arrays.copyOfRange(byType, e * TYPES, (e + 1) * TYPES)));
