@@ -29,7 +29,19 @@ final class AccountOrder {
                 ids[k++] = a;
             }
         }
-        Arrays.sort(ids, (x, y) -> compareUtf8(accounts.name(x), accounts.name(y)));
+        boolean surrogates = false;
+        for (Integer id : ids) {
+            String name = accounts.name(id);
+            for (int i = 0; i < name.length() && !surrogates; i++) {
+                surrogates = Character.isSurrogate(name.charAt(i));
+            }
+        }
+        // without surrogates, UTF-16 unit order is code point order, i.e. UTF-8 byte order
+        if (surrogates) {
+            Arrays.sort(ids, (x, y) -> compareUtf8(accounts.name(x), accounts.name(y)));
+        } else {
+            Arrays.sort(ids, (x, y) -> accounts.name(x).compareTo(accounts.name(y)));
+        }
         int[] accountOfRank = new int[k];
         for (int r = 0; r < k; r++) {
             accountOfRank[r] = ids[r];

@@ -44,6 +44,11 @@ public final class CoordinationNetwork {
             return new Options(seconds, 1, false);
         }
 
+        /** The same options with another window, e.g. a narrower one for the "fast" sub-network. */
+        public Options withWindow(long seconds) {
+            return new Options(seconds, minParticipation, idf);
+        }
+
         public Options withMinParticipation(int m) {
             return new Options(window, m, idf);
         }

@@ -81,24 +81,48 @@ final class EdgeAccumulator {
             rank[(int) key[e]] = 0;
         }
         int[] accountOfRank = AccountOrder.rank(table.accounts(), rank);
-        long[] sortedKeys = new long[edges];
+        int ranked = accountOfRank.length;
+        int[] lo = new int[edges];
+        int[] hi = new int[edges];
         for (int e = 0; e < edges; e++) {
             int ra = rank[(int) (key[e] >>> 32)];
             int rb = rank[(int) key[e]];
-            sortedKeys[e] = ra < rb ? ((long) ra << 32) | rb : ((long) rb << 32) | ra;
+            lo[e] = Math.min(ra, rb);
+            hi[e] = Math.max(ra, rb);
         }
-        Arrays.sort(sortedKeys);
+        // two stable counting sorts (by the second account, then by the first): O(edges + accounts)
+        int[] byHi = countingSort(identity(edges), hi, ranked);
+        int[] sorted = countingSort(byHi, lo, ranked);
         List<NetworkEdge> out = new ArrayList<>(edges);
-        for (long k : sortedKeys) {
-            int accountA = accountOfRank[(int) (k >>> 32)];
-            int accountB = accountOfRank[(int) k];
-            int e = ids.get(accountA < accountB ? ((long) accountA << 32) | accountB
-                    : ((long) accountB << 32) | accountA, -1);
-            String a = table.accounts().name(accountA);
-            String b = table.accounts().name(accountB);
+        for (int e : sorted) {
+            String a = table.accounts().name(accountOfRank[lo[e]]);
+            String b = table.accounts().name(accountOfRank[hi[e]]);
             double symmetry = (double) Math.min(nOlder[e], nNewer[e]) / Math.max(nOlder[e], nNewer[e]);
             out.add(new NetworkEdge(a, b, pairs[e], weight[e], objects[e], (double) sumDelta[e] / pairs[e],
                     nOlder[e], nNewer[e], symmetry, Arrays.copyOfRange(byType, e * TYPES, (e + 1) * TYPES)));
+        }
+        return out;
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    private static int[] countingSort(int[] items, int[] keyOf, int keys) {
+        int[] start = new int[keys + 1];
+        for (int item : items) {
+            start[keyOf[item] + 1]++;
+        }
+        for (int k = 0; k < keys; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] out = new int[items.length];
+        for (int item : items) {
+            out[start[keyOf[item]]++] = item;
         }
         return out;
     }
