@@ -18,7 +18,8 @@ import java.util.List;
  * accounts are equal.</li>
  * <li>Final participation filter (when M >= 1): C = the content ids in any remaining pair; among the kept
  * rows whose content is in C, the accounts with at least M such rows; F = those rows' contents; keep a pair
- * when either of its contents is in F.</li>
+ * when either of its contents is in F. "Kept rows": CooRTweet's {@code filter_min_participation} receives the
+ * prefiltered table; the two readings differ only when one content id appears under several accounts.</li>
  * <li>Orientation: {@code content_id} is the older share, {@code time_delta = |Δt|}; at equal times the row
  * earlier in the step-1 order is {@code content_id}.</li>
  * <li>Edges per unordered account pair, {@code account_id} = byte-wise smaller account (the content columns
