@@ -10,6 +10,7 @@ import org.vigie.detect.coaction.Trace;
  * Row {@code i} is the {@code i}-th trace added (input order, which the CooRTweet mode relies on for ties).
  */
 public final class TraceTable {
+    private static final CoActionType[] TYPES = CoActionType.values();
     private final IdInterner accounts = new IdInterner();
     private final IdInterner objects = new IdInterner();
     private final IdInterner contents = new IdInterner();
@@ -70,7 +71,7 @@ public final class TraceTable {
     }
 
     public CoActionType type(int row) {
-        return CoActionType.values()[type[row]];
+        return TYPES[type[row]];
     }
 
     int typeOrdinal(int row) {
