@@ -3,8 +3,6 @@ package org.vigie.detect.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -12,36 +10,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vigie.detect.coaction.CoActionExtractor;
 import org.vigie.detect.coaction.CoActionType;
+import org.vigie.detect.datasets.Datasets;
 
 /**
- * Reads the two real datasets of {@code ../shared/datasets} (see its README) to the end. They are not
- * copied into the repository: the directory is found by walking up from the working directory (or
- * given with {@code -Dvigie.datasets=DIR}), and a missing file fails the test rather than skipping it.
- * The expected figures were counted independently with {@code zcat | awk}.
+ * Reads the two real datasets Vigie ships ({@link Datasets}, copied from {@code ../shared/datasets} with their
+ * MIT licence) to the end. The expected figures were counted independently with {@code zcat | awk}.
  */
 class RealDatasetsTest {
-
-    static Path dataset(String name) {
-        String given = System.getProperty("vigie.datasets");
-        if (given != null) {
-            return existing(Path.of(given).resolve(name));
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("datasets").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("dataset " + name + " not found in shared/datasets above "
-                + Path.of("").toAbsolutePath() + "; give its directory with -Dvigie.datasets=DIR");
-    }
-
-    private static Path existing(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new AssertionError("dataset " + file + " not found (from -Dvigie.datasets)");
-        }
-        return file;
-    }
 
     @Test
     void germanElections2021MultiPlatform() throws IOException {
@@ -49,7 +24,7 @@ class RealDatasetsTest {
         Set<String> platforms = new HashSet<>();
         CoActionExtractor extractor = CoActionExtractor.allTypes();
         InputReport report;
-        try (PostReader reader = PostReader.open(dataset("german_elections_2021.csv.gz"), null, ErrorBudget.DEFAULT)) {
+        try (PostReader reader = PostReader.open(Datasets.GERMAN_ELECTIONS_2021.open(), null, ErrorBudget.DEFAULT)) {
             reader.forEachRemaining(post -> {
                 platforms.add(post.platform());
                 extractor.extract(post, t -> traces.merge(t.type(), 1L, Long::sum));
@@ -76,7 +51,7 @@ class RealDatasetsTest {
     void russianRetweetsCoortweet() throws IOException {
         Set<String> objects = new HashSet<>();
         InputReport report;
-        try (PostReader reader = PostReader.open(dataset("russian_coord_tweets.csv.gz"), null, ErrorBudget.none())) {
+        try (PostReader reader = PostReader.open(Datasets.RUSSIAN_COORD_TWEETS.open(), null, ErrorBudget.none())) {
             new CoActionExtractor(Set.of(CoActionType.CO_REPOST), 10).traces(reader)
                     .forEachRemaining(t -> objects.add(t.objectId()));
             report = reader.report();

@@ -1,14 +1,11 @@
 package org.vigie.detect.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,33 +17,23 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.vigie.detect.coaction.CoActionType;
+import org.vigie.detect.datasets.Datasets;
 
 /**
  * The Russian retweet set of the CooRTweet package (35,125 rows) with W = 60, M = 2: the sweep-based
  * compatibility mode against a literal, per-object quadratic transcription of coortweet-compat.md written
- * with strings and collections only. Skipped when the shared data set is not there.
+ * with strings and collections only. The set is read from the copy Vigie ships ({@link Datasets}).
  */
 class RussianCoordTweetsTest {
-    private static final Path DATA = locate();
 
     record Row(String object, String account, String content, long ts) {
     }
 
-    private static Path locate() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path p = dir.resolve("shared/datasets/russian_coord_tweets.csv.gz");
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** Minimal reader for this file: a header, then quoted ids without commas and an integer timestamp. */
-    static List<Row> read(Path file) throws IOException {
+    static List<Row> read(Datasets dataset) throws IOException {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+                new GZIPInputStream(dataset.open()), StandardCharsets.UTF_8))) {
             String[] header = unquote(in.readLine().split(","));
             assertThat(header).containsExactly("object_id", "account_id", "content_id", "timestamp_share");
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -67,8 +54,7 @@ class RussianCoordTweetsTest {
 
     @Test
     void sweepEqualsTheLiteralDefinitionWithWindow60AndMinParticipation2() throws IOException {
-        assumeTrue(DATA != null, "shared/datasets/russian_coord_tweets.csv.gz not found");
-        List<Row> rows = read(DATA);
+        List<Row> rows = read(Datasets.RUSSIAN_COORD_TWEETS);
         assertThat(rows).hasSize(35_125);
 
         long start = System.nanoTime();
