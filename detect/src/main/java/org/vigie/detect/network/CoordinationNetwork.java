@@ -1,0 +1,158 @@
+package org.vigie.detect.network;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Vigie's own co-action network: undirected account pairs from one sort-and-sweep pairing of the traces.
+ *
+ * <p>Differences from {@link CoorTweetCompat}: any number of co-action types at once (pair counts per type
+ * on each edge), distinct objects per edge, optional IDF down-weighting, no loop removal on ids (only
+ * same-account pairs are skipped) and no second participation pass. The prefilter keeps accounts with at
+ * least {@link Options#minParticipation} traces.
+ *
+ * <p>IDF down-weighting (off by default): a pair on object o counts {@code ln((A + 1) / a_o)} instead of 1,
+ * A being the number of distinct accounts in the (prefiltered) input and a_o the number of distinct accounts
+ * with a trace on o. An object shared by every account weighs {@code ln(1 + 1/A)} ≈ 1/A per pair, one shared
+ * by two accounts among thousands weighs about {@code ln A}: viral objects stop connecting everyone.
+ * {@link NetworkEdge#pairs()} always keeps the raw count.
+ */
+public final class CoordinationNetwork {
+    private final List<NetworkEdge> edges;
+    private final long pairs;
+
+    private CoordinationNetwork(List<NetworkEdge> edges, long pairs) {
+        this.edges = edges;
+        this.pairs = pairs;
+    }
+
+    /**
+     * @param window           seconds, {@code |Δt| <= window} inclusive
+     * @param minParticipation accounts with fewer traces are left out before pairing (1 = keep all)
+     * @param idf              down-weight popular objects (see the class comment)
+     */
+    public record Options(long window, int minParticipation, boolean idf) {
+        public Options {
+            if (window < 0) {
+                throw new IllegalArgumentException("window must be >= 0 seconds, was " + window);
+            }
+        }
+
+        public static Options window(long seconds) {
+            return new Options(seconds, 1, false);
+        }
+
+        /** The same options with another window, e.g. a narrower one for the "fast" sub-network. */
+        public Options withWindow(long seconds) {
+            return new Options(seconds, minParticipation, idf);
+        }
+
+        public Options withMinParticipation(int m) {
+            return new Options(window, m, idf);
+        }
+
+        public Options withIdf(boolean on) {
+            return new Options(window, minParticipation, on);
+        }
+    }
+
+    public static CoordinationNetwork build(TraceTable table, Options options) {
+        int n = table.size();
+        int accounts = table.accounts().size();
+        int[] rowsPerAccount = new int[accounts];
+        for (int r = 0; r < n; r++) {
+            rowsPerAccount[table.account(r)]++;
+        }
+        boolean[] keep = null;
+        int kept = accounts;
+        if (options.minParticipation() > 1) {
+            keep = new boolean[n];
+            for (int r = 0; r < n; r++) {
+                keep[r] = rowsPerAccount[table.account(r)] >= options.minParticipation();
+            }
+            kept = 0;
+            for (int a = 0; a < accounts; a++) {
+                if (rowsPerAccount[a] >= options.minParticipation()) {
+                    kept++;
+                }
+            }
+        }
+        int[] order = PairSweep.order(table, keep, null);
+        EdgeAccumulator acc = new EdgeAccumulator(table);
+        double totalAccounts = kept;
+        long pairs = PairSweep.sweep(table, order, options.window(), new PairSweep.PairConsumer() {
+            private final int[] stamp = options.idf() ? new int[accounts] : null;
+            private int stampValue;
+            private double w = 1;
+
+            @Override
+            public void startObject(int object, int[] rows, int from, int to) {
+                if (stamp == null) {
+                    return;
+                }
+                stampValue++;
+                int distinct = 0;
+                for (int i = from; i < to; i++) {
+                    int a = table.account(rows[i]);
+                    if (stamp[a] != stampValue) {
+                        stamp[a] = stampValue;
+                        distinct++;
+                    }
+                }
+                w = Math.log((totalAccounts + 1) / distinct);
+            }
+
+            @Override
+            public void pair(int a, int b) {
+                acc.add(a, b, w);
+            }
+        });
+        return new CoordinationNetwork(List.copyOf(acc.edges()), pairs);
+    }
+
+    /** The edges ordered by (accountId, accountIdY) byte-wise. */
+    public List<NetworkEdge> edges() {
+        return edges;
+    }
+
+    /** The number of pairs the sweep found (before any edge filter). */
+    public long pairCount() {
+        return pairs;
+    }
+
+    /** The edges with {@code weight >= minWeight}. */
+    public CoordinationNetwork withMinWeight(double minWeight) {
+        return filter(e -> e.weight() >= minWeight);
+    }
+
+    /**
+     * The edges whose weight is strictly greater than the {@code prob}-quantile (R type 7) of all edge
+     * weights, as CooRTweet's {@code edge_weight} threshold (0.5 = above the median).
+     */
+    public CoordinationNetwork withWeightAboveQuantile(double prob) {
+        double q = weightQuantile(prob);
+        return filter(e -> e.weight() > q);
+    }
+
+    /** The {@code prob}-quantile (R type 7) of the edge weights; NaN without edges. */
+    public double weightQuantile(double prob) {
+        double[] w = new double[edges.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = edges.get(i).weight();
+        }
+        Arrays.sort(w);
+        return Quantiles.type7(w, prob);
+    }
+
+    public CoordinationNetwork filter(Predicate<NetworkEdge> keep) {
+        List<NetworkEdge> out = new ArrayList<>();
+        for (NetworkEdge e : edges) {
+            if (keep.test(e)) {
+                out.add(e);
+            }
+        }
+        return new CoordinationNetwork(List.copyOf(out), pairs);
+    }
+}
