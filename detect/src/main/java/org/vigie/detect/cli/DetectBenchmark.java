@@ -1,0 +1,155 @@
+package org.vigie.detect.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.vigie.detect.coaction.CoActionType;
+import org.vigie.detect.input.ErrorBudget;
+import org.vigie.detect.input.InputReport;
+import org.vigie.detect.input.PostReader;
+import org.vigie.detect.pipeline.CoordinatedGroup;
+import org.vigie.detect.pipeline.Detection;
+import org.vigie.detect.pipeline.DetectionResult;
+import org.vigie.detect.pipeline.DetectionSettings;
+import org.vigie.detect.pipeline.StageTiming;
+import org.vigie.detect.synthetic.GroupScore;
+import org.vigie.detect.synthetic.SyntheticCsv;
+import org.vigie.detect.synthetic.SyntheticPosts;
+import org.vigie.detect.synthetic.SyntheticSettings;
+
+/**
+ * {@code ./vigie bench detect}: synthetic posts ({@link SyntheticPosts}) written to a temporary gzipped Vigie CSV
+ * (not timed), then read back through {@link PostReader} and the whole {@link Detection} (timed), as a user's
+ * {@code ./vigie detect} would run. Prints posts/s per stage, the total, the peak heap and the ratio to the
+ * targets (1 M posts in 10 s, 10 M posts in 60 s with a 4 GB heap), and the group-level precision and recall
+ * against the planted groups. {@code --streamed} skips the file and feeds the generator's posts directly
+ * (measures detection without parsing).
+ */
+public final class DetectBenchmark {
+    static final String USAGE = """
+              bench detect --rows N [--seed S] [--types co-link,co-text,...] [--streamed] [--keep FILE]
+                        Generate N synthetic posts with planted groups to a temporary gzipped CSV (not
+                        timed), run the detection on it and print posts/s per stage, total time, peak
+                        heap, the ratio to the targets (1 M posts < 10 s; 10 M < 60 s with -Xmx4g) and
+                        precision/recall on the planted groups. --streamed: no file, posts straight
+                        from the generator.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public DetectBenchmark(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(List<String> args) throws IOException {
+        long rows = 1_000_000;
+        long seed = 42;
+        boolean streamed = false;
+        Set<CoActionType> types = DetectionSettings.defaultTypes();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--rows" -> rows = Options.positiveLong(Options.value(args, ++i, a), a);
+                case "--seed" -> seed = Options.parseLong(Options.value(args, ++i, a), a);
+                case "--types" -> types = Options.types(Options.value(args, ++i, a));
+                case "--streamed" -> streamed = true;
+                default -> throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            }
+        }
+        SyntheticPosts posts = new SyntheticPosts(settings(rows, seed));
+        DetectionSettings settings = DetectionSettings.defaults().withTypes(types);
+        out.printf(Locale.ROOT, "Detection benchmark: %,d synthetic posts (seed %d), types %s, max heap %.1f GB, %d cores%n",
+                rows, seed, Options.typeKeys(types), Runtime.getRuntime().maxMemory() / 1e9,
+                Runtime.getRuntime().availableProcessors());
+        Path file = null;
+        try {
+            DetectionResult result;
+            long start;
+            if (streamed) {
+                resetPeaks();
+                start = System.nanoTime();
+                result = new Detection(settings, TerminalProgress.forStderr(err), () -> false)
+                        .run(posts.iterator(), () -> new InputReport(null, posts.settings().posts(),
+                                posts.settings().posts(), 0, List.of()));
+            } else {
+                file = Files.createTempFile("vigie-bench-detect-", ".csv.gz");
+                long w = System.nanoTime();
+                SyntheticCsv.writePosts(posts.iterator(), file);
+                out.printf(Locale.ROOT, "Input written to %s (%,d bytes) in %.1f s (not timed)%n", file,
+                        Files.size(file), (System.nanoTime() - w) / 1e9);
+                System.gc();
+                resetPeaks();
+                start = System.nanoTime();
+                try (PostReader reader = PostReader.open(file, null, ErrorBudget.DEFAULT)) {
+                    result = new Detection(settings, TerminalProgress.forStderr(err), () -> false).run(reader);
+                }
+            }
+            long nanos = System.nanoTime() - start;
+            print(rows, result, nanos, posts);
+            return 0;
+        } finally {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The default synthetic mix, with accounts and content pools growing with the number of posts. */
+    static SyntheticSettings settings(long rows, long seed) {
+        return SyntheticSettings.builder().seed(seed).posts(rows)
+                .organicAccounts((int) Math.max(20_000, rows / 5))
+                .contentPoolSize((int) Math.max(10_000, rows / 10))
+                .build();
+    }
+
+    private void print(long rows, DetectionResult result, long nanos, SyntheticPosts posts) {
+        out.println();
+        out.printf(Locale.ROOT, "%-24s %12s %10s %14s%n", "stage", "items", "seconds", "items/s");
+        for (StageTiming t : result.timings()) {
+            out.printf(Locale.ROOT, "%-24s %,12d %10.2f %,14.0f%n", t.stage().label(), t.items(), t.seconds(),
+                    t.itemsPerSecond());
+        }
+        double seconds = nanos / 1e9;
+        out.printf(Locale.ROOT, "%-24s %,12d %10.2f %,14.0f posts/s%n", "total", rows, seconds, rows / seconds);
+        out.printf(Locale.ROOT, "traces %,d, pairs %,d, edges %,d, groups %d, peak heap %.2f GB%n", result.traces(),
+                result.pairs(), result.edges().size(), result.groups().size(), peakHeap() / 1e9);
+        GroupScore score = GroupScore.score(result.groups().stream().map(CoordinatedGroup::members).toList(),
+                posts.truth().memberSets());
+        out.printf(Locale.ROOT, "planted groups: precision %.2f, recall %.2f (%s)%n", score.precision(),
+                score.recall(), "group-level, see docs/detect/synthetic.md");
+        if (rows >= 10_000_000) {
+            out.printf(Locale.ROOT, "target 10 M posts < 60 s (-Xmx4g): %.2f of the budget%s%n",
+                    seconds * 10_000_000 / rows / 60, Runtime.getRuntime().maxMemory() > 4.3e9 ? " (heap above 4 GB!)" : "");
+        } else {
+            out.printf(Locale.ROOT, "target 1 M posts < 10 s: %.2f of the budget (scaled to 1 M posts)%n",
+                    seconds * 1_000_000 / rows / 10);
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
