@@ -33,7 +33,7 @@ import org.vigie.detect.synthetic.SyntheticSettings;
  * (measures detection without parsing).
  */
 public final class DetectBenchmark {
-    static final String USAGE = """
+    public static final String USAGE = """
               bench detect --rows N [--seed S] [--types co-link,co-text,...] [--streamed] [--keep FILE]
                         Generate N synthetic posts with planted groups to a temporary gzipped CSV (not
                         timed), run the detection on it and print posts/s per stage, total time, peak
@@ -41,6 +41,8 @@ public final class DetectBenchmark {
                         precision/recall on the planted groups. --streamed: no file, posts straight
                         from the generator.
             """;
+
+    private static final double GIB = 1024.0 * 1024 * 1024;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -67,8 +69,8 @@ public final class DetectBenchmark {
         }
         SyntheticPosts posts = new SyntheticPosts(settings(rows, seed));
         DetectionSettings settings = DetectionSettings.defaults().withTypes(types);
-        out.printf(Locale.ROOT, "Detection benchmark: %,d synthetic posts (seed %d), types %s, max heap %.1f GB, %d cores%n",
-                rows, seed, Options.typeKeys(types), Runtime.getRuntime().maxMemory() / 1e9,
+        out.printf(Locale.ROOT, "Detection benchmark: %,d synthetic posts (seed %d), types %s, max heap %.1f GiB, %d cores%n",
+                rows, seed, Options.typeKeys(types), Runtime.getRuntime().maxMemory() / GIB,
                 Runtime.getRuntime().availableProcessors());
         Path file = null;
         try {
@@ -120,19 +122,27 @@ public final class DetectBenchmark {
         }
         double seconds = nanos / 1e9;
         out.printf(Locale.ROOT, "%-24s %,12d %10.2f %,14.0f posts/s%n", "total", rows, seconds, rows / seconds);
-        out.printf(Locale.ROOT, "traces %,d, pairs %,d, edges %,d, groups %d, peak heap %.2f GB%n", result.traces(),
-                result.pairs(), result.edges().size(), result.groups().size(), peakHeap() / 1e9);
+        out.printf(Locale.ROOT, "traces %,d, pairs %,d, edges %,d, groups %d, peak heap %.2f GiB, process CPU %.1f s "
+                        + "(all threads, incl. GC and JIT, since the JVM started)%n", result.traces(), result.pairs(),
+                result.edges().size(), result.groups().size(), peakHeap() / GIB, cpuSeconds());
         GroupScore score = GroupScore.score(result.groups().stream().map(CoordinatedGroup::members).toList(),
                 posts.truth().memberSets());
         out.printf(Locale.ROOT, "planted groups: precision %.2f, recall %.2f (%s)%n", score.precision(),
                 score.recall(), "group-level, see docs/detect/synthetic.md");
         if (rows >= 10_000_000) {
             out.printf(Locale.ROOT, "target 10 M posts < 60 s (-Xmx4g): %.2f of the budget%s%n",
-                    seconds * 10_000_000 / rows / 60, Runtime.getRuntime().maxMemory() > 4.3e9 ? " (heap above 4 GB!)" : "");
+                    seconds * 10_000_000 / rows / 60, Runtime.getRuntime().maxMemory() > 4 * GIB ? " (max heap above 4 GiB: run with -Xmx4g)" : "");
         } else {
             out.printf(Locale.ROOT, "target 1 M posts < 10 s: %.2f of the budget (scaled to 1 M posts)%n",
                     seconds * 1_000_000 / rows / 10);
         }
+    }
+
+    private static double cpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     private static void resetPeaks() {

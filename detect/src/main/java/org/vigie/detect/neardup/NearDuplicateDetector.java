@@ -130,8 +130,16 @@ public final class NearDuplicateDetector {
             distinctOf[i] = id;
         }
         index = null;
-        int d = distinct.size();
-        String[] dt = distinct.toArray(new String[0]);
+        return clusterDistinct(distinct.toArray(new String[0]), distinctOf);
+    }
+
+    /**
+     * Steps 2 to 5 on distinct normalised texts {@code dt}; {@code distinctOf[i]} is the distinct text of input
+     * item {@code i}, or {@link #EMPTY} when the item is ignored.
+     */
+    private Clusters clusterDistinct(String[] dt, int[] distinctOf) {
+        int size = distinctOf.length;
+        int d = dt.length;
 
         // 2. signatures, in parallel into disjoint slices
         short[] sig = new short[d * n];
@@ -247,6 +255,52 @@ public final class NearDuplicateDetector {
                 Post p = posts.get(i);
                 sink.accept(new Trace(p.accountId(), OBJECT_PREFIX + cl, p.epochSecond(), p.postId(),
                         CoActionType.CO_TEXT_NEAR));
+            }
+        }
+    }
+
+    /** Receives the near-duplicate traces of {@link #traces(NearDupTexts, TraceSink)}, as row numbers of the texts. */
+    @FunctionalInterface
+    public interface TraceSink {
+        void trace(int row, int cluster);
+    }
+
+    /**
+     * The same traces as {@link #traces(List, Consumer)}, from texts gathered while reading: {@code sink} gets
+     * each row of {@code texts} whose cluster holds rows of at least two distinct accounts, with the cluster id
+     * (object id {@code textnear:<cluster>}), in row order.
+     */
+    public void traces(NearDupTexts texts, TraceSink sink) {
+        int size = texts.size();
+        int[] distinctOf = new int[size];
+        for (int i = 0; i < size; i++) {
+            distinctOf[i] = texts.textOf(i);
+        }
+        String[] dt = new String[texts.distinct()];
+        for (int t = 0; t < dt.length; t++) {
+            dt[t] = texts.distinctText(t);
+        }
+        Clusters c = clusterDistinct(dt, distinctOf);
+        distinctOf = null;
+        int[] firstAccount = new int[c.clusterCount()];
+        boolean[] multi = new boolean[c.clusterCount()];
+        Arrays.fill(firstAccount, EMPTY);
+        for (int i = 0; i < size; i++) {
+            int cl = c.clusterOf(i);
+            if (cl == EMPTY || multi[cl]) {
+                continue;
+            }
+            int acc = texts.account(i);
+            if (firstAccount[cl] == EMPTY) {
+                firstAccount[cl] = acc;
+            } else if (firstAccount[cl] != acc) {
+                multi[cl] = true;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            int cl = c.clusterOf(i);
+            if (cl != EMPTY && multi[cl]) {
+                sink.trace(i, cl);
             }
         }
     }

@@ -22,39 +22,53 @@ import java.util.function.Predicate;
 public final class CoordinationNetwork {
     private final List<NetworkEdge> edges;
     private final long pairs;
+    /** Sorted weights of every edge the sweep made, when edges were left out while building; else null. */
+    private final double[] allWeights;
 
-    private CoordinationNetwork(List<NetworkEdge> edges, long pairs) {
+    private CoordinationNetwork(List<NetworkEdge> edges, long pairs, double[] allWeights) {
         this.edges = edges;
         this.pairs = pairs;
+        this.allWeights = allWeights;
     }
 
     /**
      * @param window           seconds, {@code |Δt| <= window} inclusive
      * @param minParticipation accounts with fewer traces are left out before pairing (1 = keep all)
      * @param idf              down-weight popular objects (see the class comment)
+     * @param minWeight        edges lighter than this are never made into {@link NetworkEdge} objects (0 keeps
+     *                         all): on millions of posts most edges are light, and holding them all as objects
+     *                         is what fills the heap. {@link #weightQuantile} still sees every edge's weight.
      */
-    public record Options(long window, int minParticipation, boolean idf) {
+    public record Options(long window, int minParticipation, boolean idf, double minWeight) {
         public Options {
             if (window < 0) {
                 throw new IllegalArgumentException("window must be >= 0 seconds, was " + window);
             }
         }
 
+        public Options(long window, int minParticipation, boolean idf) {
+            this(window, minParticipation, idf, 0);
+        }
+
         public static Options window(long seconds) {
-            return new Options(seconds, 1, false);
+            return new Options(seconds, 1, false, 0);
         }
 
         /** The same options with another window, e.g. a narrower one for the "fast" sub-network. */
         public Options withWindow(long seconds) {
-            return new Options(seconds, minParticipation, idf);
+            return new Options(seconds, minParticipation, idf, minWeight);
         }
 
         public Options withMinParticipation(int m) {
-            return new Options(window, m, idf);
+            return new Options(window, m, idf, minWeight);
         }
 
         public Options withIdf(boolean on) {
-            return new Options(window, minParticipation, on);
+            return new Options(window, minParticipation, on, minWeight);
+        }
+
+        public Options withMinWeight(double w) {
+            return new Options(window, minParticipation, idf, w);
         }
     }
 
@@ -109,7 +123,12 @@ public final class CoordinationNetwork {
                 acc.add(a, b, w);
             }
         });
-        return new CoordinationNetwork(List.copyOf(acc.edges()), pairs);
+        if (options.minWeight() > 0) {
+            double[] all = acc.weights();
+            Arrays.sort(all);
+            return new CoordinationNetwork(List.copyOf(acc.edges(options.minWeight())), pairs, all);
+        }
+        return new CoordinationNetwork(List.copyOf(acc.edges(0)), pairs, null);
     }
 
     /** The edges ordered by (accountId, accountIdY) byte-wise. */
@@ -122,7 +141,7 @@ public final class CoordinationNetwork {
         return pairs;
     }
 
-    /** The edges with {@code weight >= minWeight}. */
+    /** The edges with {@code weight >= minWeight} (all those of a network built with that minimum already). */
     public CoordinationNetwork withMinWeight(double minWeight) {
         return filter(e -> e.weight() >= minWeight);
     }
@@ -132,18 +151,28 @@ public final class CoordinationNetwork {
      * weights, as CooRTweet's {@code edge_weight} threshold (0.5 = above the median).
      */
     public CoordinationNetwork withWeightAboveQuantile(double prob) {
-        double q = weightQuantile(prob);
+        double q = Quantiles.type7(sortedWeights(), prob); // of the edges held, as filters compose
         return filter(e -> e.weight() > q);
     }
 
-    /** The {@code prob}-quantile (R type 7) of the edge weights; NaN without edges. */
+    /**
+     * The {@code prob}-quantile (R type 7) of the edge weights; NaN without edges. For a network built with
+     * {@link Options#minWeight}, of all the edges the sweep made, including those left out.
+     */
     public double weightQuantile(double prob) {
+        if (allWeights != null) {
+            return Quantiles.type7(allWeights, prob);
+        }
+        return Quantiles.type7(sortedWeights(), prob);
+    }
+
+    private double[] sortedWeights() {
         double[] w = new double[edges.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = edges.get(i).weight();
         }
         Arrays.sort(w);
-        return Quantiles.type7(w, prob);
+        return w;
     }
 
     public CoordinationNetwork filter(Predicate<NetworkEdge> keep) {
@@ -153,6 +182,6 @@ public final class CoordinationNetwork {
                 out.add(e);
             }
         }
-        return new CoordinationNetwork(List.copyOf(out), pairs);
+        return new CoordinationNetwork(List.copyOf(out), pairs, null);
     }
 }

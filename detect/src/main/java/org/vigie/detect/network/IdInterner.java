@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Maps strings to dense ints {@code 0..size()-1} in order of first appearance (open addressing, no boxing),
  * so that the pairing works on primitive arrays only. Not thread-safe.
  */
-public final class IdInterner {
+public final class IdInterner implements Names {
     private String[] names = new String[16];
     private int[] slots = new int[32]; // id + 1, 0 = empty
     private int size;
@@ -53,6 +53,7 @@ public final class IdInterner {
         }
     }
 
+    @Override
     public String name(int id) {
         if (id < 0 || id >= size) {
             throw new IndexOutOfBoundsException(id);
@@ -60,6 +61,7 @@ public final class IdInterner {
         return names[id];
     }
 
+    @Override
     public int size() {
         return size;
     }
