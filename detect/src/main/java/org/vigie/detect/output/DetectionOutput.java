@@ -45,10 +45,10 @@ public final class DetectionOutput {
         try {
             for (String name : names) {
                 Path part = dir.resolve("." + name + ".part");
-                parts.add(part);
                 finals.add(dir.resolve(name));
-                try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part),
-                        StandardCharsets.UTF_8), 1 << 16)) {
+                var stream = Files.newOutputStream(part);
+                parts.add(part); // ours from now on: deleted on failure
+                try (Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
                     writeOne(name, result, w, names);
                 }
             }
@@ -58,7 +58,11 @@ public final class DetectionOutput {
             return finals;
         } catch (IOException | RuntimeException e) {
             for (Path p : parts) {
-                Files.deleteIfExists(p);
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
             }
             throw e;
         }
