@@ -26,7 +26,11 @@ public final class NearDupTexts {
 
     /** Keeps a post's text (normalised here); returns false when it is too short to be compared. */
     public boolean add(String rawText, int accountNumber, long epochSecond, int contentNumber) {
-        String normalized = TextNormalizer.normalize(rawText);
+        return addNormalized(TextNormalizer.normalize(rawText), accountNumber, epochSecond, contentNumber);
+    }
+
+    /** The same with a text already normalised by {@link TextNormalizer#normalize}. */
+    public boolean addNormalized(String normalized, int accountNumber, long epochSecond, int contentNumber) {
         if (normalized == null || normalized.length() < minLength) {
             return false;
         }
@@ -43,6 +47,11 @@ public final class NearDupTexts {
         time[size] = epochSecond;
         size++;
         return true;
+    }
+
+    /** Normalised texts shorter than this are not kept. */
+    public int minLength() {
+        return minLength;
     }
 
     /** Posts kept. */

@@ -123,9 +123,11 @@ public final class Detection {
                     traced = 1;
                 }
             } else {
-                traced = extractor == null ? 0 : traces.of(post, extractor);
-                if (texts != null && post.text() != null) {
-                    texts.add(post.text(), who, post.epochSecond(), traces.content(post));
+                String normalized = texts != null || perPost.contains(CoActionType.CO_TEXT)
+                        ? TextNormalizer.normalize(post.text()) : null; // once for co-text and near-duplicates
+                traced = extractor == null ? 0 : traces.of(post, normalized, extractor);
+                if (texts != null && normalized != null && normalized.length() >= texts.minLength()) {
+                    texts.addNormalized(normalized, who, post.epochSecond(), traces.content(post));
                 }
             }
             accounts.traced(who, traced);
@@ -166,11 +168,11 @@ public final class Detection {
             this.byType = byType;
         }
 
-        int of(Post post, CoActionExtractor extractor) {
+        int of(Post post, String normalizedText, CoActionExtractor extractor) {
             current = post;
             content = -1;
             count = 0;
-            extractor.extract(post, t -> {
+            extractor.extract(post, normalizedText, t -> {
                 if (content < 0) {
                     content = table.addPost(post.postId());
                     account = table.account(post.accountId());
