@@ -31,6 +31,9 @@ import org.vigie.detect.input.Post;
  */
 public final class CoActionExtractor {
 
+    /** The prefix of co-text object ids. */
+    public static final String TEXT_PREFIX = "text:";
+
     private final Set<CoActionType> types;
     private final int minTextLength;
 
@@ -94,7 +97,7 @@ public final class CoActionExtractor {
                         emit(post, type, "image:", h, seen, sink);
                     }
                 }
-                case CO_TEXT -> emit(post, type, "text:",
+                case CO_TEXT -> emit(post, type, TEXT_PREFIX,
                         normalizedText == null || normalizedText.length() < minTextLength ? null : normalizedText,
                         seen, sink);
                 case CO_TEXT_NEAR -> { } // refused by the constructor

@@ -78,9 +78,10 @@ public final class TraceTable {
 
     /**
      * Adds a trace of the account {@link #account(String)} returned, with content {@code content}: a number
-     * {@link #addPost} returned in a table {@link #ofPosts()}, else an interned content id.
+     * {@link #addPost} returned in a table {@link #ofPosts()}, else an interned content id. Returns the
+     * object's number.
      */
-    public void add(int accountNumber, String objectId, long epochSecond, int contentNumber, CoActionType coActionType) {
+    public int add(int accountNumber, String objectId, long epochSecond, int contentNumber, CoActionType coActionType) {
         if (size == account.length) {
             int n = size + (size >> 1); // 1.5×: the five columns are copied at once, keep the peak low
             account = Arrays.copyOf(account, n);
@@ -90,11 +91,13 @@ public final class TraceTable {
             type = Arrays.copyOf(type, n);
         }
         account[size] = accountNumber;
-        object[size] = objects.intern(objectId);
+        int o = objects.intern(objectId);
+        object[size] = o;
         content[size] = contentNumber;
         time[size] = epochSecond;
         type[size] = (byte) coActionType.ordinal();
         size++;
+        return o;
     }
 
     public int size() {
@@ -140,6 +143,6 @@ public final class TraceTable {
 
     public Trace trace(int row) {
         return new Trace(accounts.name(account[row]), objects.name(object[row]), time[row],
-                contents.name(content[row]), type(row));
+                contents().name(content[row]), type(row));
     }
 }

@@ -106,7 +106,12 @@ public final class Detection {
         perPost.remove(CoActionType.CO_TEXT_NEAR);
         CoActionExtractor extractor = perPost.isEmpty() ? null
                 : new CoActionExtractor(perPost, TextNormalizer.DEFAULT_MIN_LENGTH);
-        NearDupTexts texts = near ? new NearDupTexts(nearDupParams()) : null;
+        // with co-text on, a text's co-text object ("text:" + normalised text) is the string near-duplicates read
+        boolean shareTexts = near && perPost.contains(CoActionType.CO_TEXT)
+                && nearDupParams().minLength() >= TextNormalizer.DEFAULT_MIN_LENGTH;
+        NearDupTexts texts = !near ? null : shareTexts
+                ? NearDupTexts.sharing(nearDupParams(), table.objects(), CoActionExtractor.TEXT_PREFIX)
+                : new NearDupTexts(nearDupParams());
         long[] byType = new long[CoActionType.values().length];
         PostTraces traces = new PostTraces(table, byType);
         long n = 0;
@@ -127,7 +132,11 @@ public final class Detection {
                         ? TextNormalizer.normalize(post.text()) : null; // once for co-text and near-duplicates
                 traced = extractor == null ? 0 : traces.of(post, normalized, extractor);
                 if (texts != null && normalized != null && normalized.length() >= texts.minLength()) {
-                    texts.addNormalized(normalized, who, post.epochSecond(), traces.content(post));
+                    if (shareTexts) {
+                        texts.addShared(traces.textObject(), who, post.epochSecond(), traces.content(post));
+                    } else {
+                        texts.addNormalized(normalized, who, post.epochSecond(), traces.content(post));
+                    }
                 }
             }
             accounts.traced(who, traced);
@@ -162,6 +171,7 @@ public final class Detection {
         private int content = -1;
         private int account = -1;
         private int count;
+        private int textObject = -1;
 
         PostTraces(TraceTable table, long[] byType) {
             this.table = table;
@@ -172,16 +182,28 @@ public final class Detection {
             current = post;
             content = -1;
             count = 0;
+            textObject = -1;
             extractor.extract(post, normalizedText, t -> {
                 if (content < 0) {
                     content = table.addPost(post.postId());
                     account = table.account(post.accountId());
                 }
-                table.add(account, t.objectId(), t.epochSecond(), content, t.type());
+                int object = table.add(account, t.objectId(), t.epochSecond(), content, t.type());
+                if (t.type() == CoActionType.CO_TEXT) {
+                    textObject = object;
+                }
                 byType[t.type().ordinal()]++;
                 count++;
             });
             return count;
+        }
+
+        /** The object number of the last post's co-text trace, -1 when it had none. */
+        int textObject() {
+            if (textObject < 0) {
+                throw new IllegalStateException("the post has no co-text trace");
+            }
+            return textObject;
         }
 
         /** The content number of {@code post}, numbering it now when it had no trace. */

@@ -35,9 +35,9 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     }
 
     private void produce(Iterator<T> source) {
-        Object last;
+        List<T> b = new ArrayList<>(BATCH);
+        RuntimeException failure = null;
         try {
-            List<T> b = new ArrayList<>(BATCH);
             while (!stopped && source.hasNext()) {
                 b.add(source.next());
                 if (b.size() == BATCH) {
@@ -45,16 +45,15 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
                     b = new ArrayList<>(BATCH);
                 }
             }
-            if (!b.isEmpty()) {
-                put(b);
-            }
-            last = new End(null);
         } catch (RuntimeException e) {
-            last = new End(e);
+            failure = e;
         } catch (Error e) {
-            last = new End(new IllegalStateException("reading failed: " + e, e));
+            failure = new IllegalStateException("reading failed: " + e, e);
         }
-        put(last);
+        if (!b.isEmpty()) {
+            put(b); // the items read before a failure come first
+        }
+        put(new End(failure));
     }
 
     private void put(Object item) {
