@@ -213,6 +213,11 @@ class DetectionOutputTest {
         assertThat(Csv.escape("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(Csv.number(2.0)).isEqualTo("2");
         assertThat(Csv.number(0.125)).isEqualTo("0.125");
+        assertThat(Csv.number(1.0 / 3)).isEqualTo("0.333333");
+        assertThat(Csv.number(-2.5e-7)).isEqualTo("0");
+        assertThat(Csv.number(-0.25)).isEqualTo("-0.25");
+        assertThat(Csv.number(12.0000004)).isEqualTo("12");
+        assertThat(Csv.number(1e-9)).isEqualTo("0");
     }
 
     static Document parse(Path file) throws Exception {
