@@ -113,7 +113,7 @@ public final class Detection {
                 ? NearDupTexts.sharing(nearDupParams(), table.objects(), CoActionExtractor.TEXT_PREFIX)
                 : new NearDupTexts(nearDupParams());
         long[] byType = new long[CoActionType.values().length];
-        PostTraces traces = new PostTraces(table, byType);
+        PostTraces traces = new PostTraces(table, accounts, byType);
         long n = 0;
         while (posts.hasNext()) {
             Post post = posts.next();
@@ -130,7 +130,7 @@ public final class Detection {
             } else {
                 String normalized = texts != null || perPost.contains(CoActionType.CO_TEXT)
                         ? TextNormalizer.normalize(post.text()) : null; // once for co-text and near-duplicates
-                traced = extractor == null ? 0 : traces.of(post, normalized, extractor);
+                traced = extractor == null ? 0 : traces.of(post, who, normalized, extractor);
                 if (texts != null && normalized != null && normalized.length() >= texts.minLength()) {
                     if (shareTexts) {
                         texts.addShared(traces.textObject(), who, post.epochSecond(), traces.content(post));
@@ -166,6 +166,7 @@ public final class Detection {
      */
     private static final class PostTraces {
         private final TraceTable table;
+        private final Accounts accounts;
         private final long[] byType;
         private Post current;
         private int content = -1;
@@ -173,12 +174,13 @@ public final class Detection {
         private int count;
         private int textObject = -1;
 
-        PostTraces(TraceTable table, long[] byType) {
+        PostTraces(TraceTable table, Accounts accounts, long[] byType) {
             this.table = table;
+            this.accounts = accounts;
             this.byType = byType;
         }
 
-        int of(Post post, String normalizedText, CoActionExtractor extractor) {
+        int of(Post post, int who, String normalizedText, CoActionExtractor extractor) {
             current = post;
             content = -1;
             count = 0;
@@ -186,7 +188,7 @@ public final class Detection {
             extractor.extract(post, normalizedText, t -> {
                 if (content < 0) {
                     content = table.addPost(post.postId());
-                    account = table.account(post.accountId());
+                    account = accounts.inTable(who, table);
                 }
                 int object = table.add(account, t.objectId(), t.epochSecond(), content, t.type());
                 if (t.type() == CoActionType.CO_TEXT) {
@@ -221,14 +223,9 @@ public final class Detection {
         long start = start(Stage.NEAR_DUPLICATES, texts.size());
         NearDuplicateDetector detector = new NearDuplicateDetector(nearDupParams());
         long[] count = new long[1];
-        int[] tableAccount = new int[accounts.size()];
-        java.util.Arrays.fill(tableAccount, -1);
         detector.traces(texts, (row, cluster) -> {
             int who = texts.account(row);
-            if (tableAccount[who] < 0) {
-                tableAccount[who] = table.account(accounts.name(who));
-            }
-            table.add(tableAccount[who], NearDuplicateDetector.OBJECT_PREFIX + cluster, texts.time(row),
+            table.add(accounts.inTable(who, table), NearDuplicateDetector.OBJECT_PREFIX + cluster, texts.time(row),
                     texts.content(row), CoActionType.CO_TEXT_NEAR);
             accounts.traced(who, 1);
             count[0]++;
@@ -313,6 +310,7 @@ public final class Detection {
         private long[] posts = new long[1024];
         private long[] traces = new long[1024];
         private String[] platforms = new String[1024];
+        private int[] inTable = filled(1024); // the account's number in the trace table, -1 until it has a trace
 
         /** Counts a post; returns the account's number. */
         int saw(Post post) {
@@ -322,11 +320,33 @@ public final class Detection {
                 posts = java.util.Arrays.copyOf(posts, n);
                 traces = java.util.Arrays.copyOf(traces, n);
                 platforms = java.util.Arrays.copyOf(platforms, n);
+                int[] more = filled(n);
+                System.arraycopy(inTable, 0, more, 0, a);
+                inTable = more;
             }
             posts[a]++;
             if (platforms[a] == null && post.platform() != null) {
                 platforms[a] = platformNames.computeIfAbsent(post.platform(), p -> p);
             }
+            return a;
+        }
+
+        /**
+         * The account's number in {@code table}, interned there on its first trace only: an account without
+         * traces stays out of the table (its size is the number of accounts IDF counts).
+         */
+        int inTable(int account, TraceTable table) {
+            int t = inTable[account];
+            if (t < 0) {
+                t = table.account(ids.name(account));
+                inTable[account] = t;
+            }
+            return t;
+        }
+
+        private static int[] filled(int n) {
+            int[] a = new int[n];
+            java.util.Arrays.fill(a, -1);
             return a;
         }
 
