@@ -39,7 +39,8 @@ public final class DetectBenchmark {
                         timed), run the detection on it and print posts/s per stage, total time, peak
                         heap, the ratio to the targets (1 M posts < 10 s; 10 M < 60 s with -Xmx4g) and
                         precision/recall on the planted groups. --streamed: no file, posts straight
-                        from the generator.
+                        from the generator. --keep FILE: write the CSV there and keep it; an existing
+                        FILE is read again instead of generated (same --rows and --seed!).
             """;
 
     private static final double GIB = 1024.0 * 1024 * 1024;
@@ -56,6 +57,7 @@ public final class DetectBenchmark {
         long rows = 1_000_000;
         long seed = 42;
         boolean streamed = false;
+        Path keep = null;
         Set<CoActionType> types = DetectionSettings.defaultTypes();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -64,6 +66,7 @@ public final class DetectBenchmark {
                 case "--seed" -> seed = Options.parseLong(Options.value(args, ++i, a), a);
                 case "--types" -> types = Options.types(Options.value(args, ++i, a));
                 case "--streamed" -> streamed = true;
+                case "--keep" -> keep = Path.of(Options.value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unexpected argument '" + a + "'");
             }
         }
@@ -80,24 +83,35 @@ public final class DetectBenchmark {
                 resetPeaks();
                 start = System.nanoTime();
                 result = new Detection(settings, TerminalProgress.forStderr(err), () -> false)
-                        .run(posts.iterator(), () -> new InputReport(null, posts.settings().posts(),
+                        .runReadingAhead(posts.iterator(), () -> new InputReport(null, posts.settings().posts(),
                                 posts.settings().posts(), 0, List.of()));
             } else {
-                file = Files.createTempFile("vigie-bench-detect-", ".csv.gz");
-                long w = System.nanoTime();
-                SyntheticCsv.writePosts(posts.iterator(), file);
-                out.printf(Locale.ROOT, "Input written to %s (%,d bytes) in %.1f s (not timed)%n", file,
-                        Files.size(file), (System.nanoTime() - w) / 1e9);
+                Path input;
+                if (keep != null && Files.exists(keep)) {
+                    input = keep;
+                    out.printf(Locale.ROOT, "Input read again from %s (%,d bytes)%n", keep, Files.size(keep));
+                } else {
+                    input = keep != null ? keep : Files.createTempFile("vigie-bench-detect-", ".csv.gz");
+                    file = keep != null ? null : input;
+                    long w = System.nanoTime();
+                    SyntheticCsv.writePosts(posts.iterator(), input);
+                    out.printf(Locale.ROOT, "Input written to %s (%,d bytes) in %.1f s (not timed)%n", input,
+                            Files.size(input), (System.nanoTime() - w) / 1e9);
+                }
                 System.gc();
                 resetPeaks();
                 start = System.nanoTime();
-                try (PostReader reader = PostReader.open(file, null, ErrorBudget.DEFAULT)) {
+                try (PostReader reader = PostReader.open(input, null, ErrorBudget.DEFAULT)) {
                     result = new Detection(settings, TerminalProgress.forStderr(err), () -> false).run(reader);
                 }
             }
             long nanos = System.nanoTime() - start;
             print(rows, result, nanos, posts);
             return 0;
+        } catch (OutOfMemoryError e) {
+            out.printf(Locale.ROOT, "%nOut of heap (max %.1f GiB) after %.1f s of process CPU: %s%n",
+                    Runtime.getRuntime().maxMemory() / GIB, cpuSeconds(), e.getMessage());
+            return 1;
         } finally {
             if (file != null) {
                 Files.deleteIfExists(file);

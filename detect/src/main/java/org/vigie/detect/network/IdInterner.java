@@ -58,7 +58,42 @@ public final class IdInterner implements Names {
         if (id < 0 || id >= size) {
             throw new IndexOutOfBoundsException(id);
         }
-        return names[id];
+        String name = names[id];
+        if (name == null) {
+            throw new IllegalStateException("the name of id " + id + " was forgotten (see forget)");
+        }
+        return name;
+    }
+
+    /**
+     * Drops the strings of the ids {@code forget} selects, keeping their numbers: {@link #name} of such an id
+     * then throws, {@link #find} no longer finds it, and interning the string again gives a new id. For a
+     * detection's objects shared only once (most organic texts), whose strings are never read again once the
+     * near-duplicate pass is over: at ten million posts they are about a gigabyte. Returns how many were dropped.
+     */
+    public int forget(java.util.function.IntPredicate forget) {
+        int dropped = 0;
+        for (int id = 0; id < size; id++) {
+            if (names[id] != null && forget.test(id)) {
+                names[id] = null;
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            int[] fresh = new int[slots.length];
+            int mask = fresh.length - 1;
+            for (int id = 0; id < size; id++) {
+                if (names[id] != null) {
+                    int h = mix(names[id].hashCode()) & mask;
+                    while (fresh[h] != 0) {
+                        h = (h + 1) & mask;
+                    }
+                    fresh[h] = id + 1;
+                }
+            }
+            slots = fresh;
+        }
+        return dropped;
     }
 
     @Override
@@ -70,6 +105,9 @@ public final class IdInterner implements Names {
         int[] bigger = new int[slots.length * 2];
         int mask = bigger.length - 1;
         for (int id = 0; id < size; id++) {
+            if (names[id] == null) {
+                continue;
+            }
             int h = mix(names[id].hashCode()) & mask;
             while (bigger[h] != 0) {
                 h = (h + 1) & mask;

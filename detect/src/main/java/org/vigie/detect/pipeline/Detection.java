@@ -55,10 +55,18 @@ public final class Detection {
      * a second thread ({@link ReadAhead}) while this one extracts traces; the caller still owns and closes it.
      */
     public DetectionResult run(PostReader reader) {
-        try (ReadAhead<Post> ahead = new ReadAhead<>(reader, "vigie-detect-reader")) {
+        return runReadingAhead(reader, reader::report);
+    }
+
+    /**
+     * Runs on posts produced by a second thread ({@link ReadAhead}: parsing or generating the posts there,
+     * extracting traces here); {@code report} is asked once that thread has ended.
+     */
+    public DetectionResult runReadingAhead(Iterator<Post> posts, Supplier<InputReport> report) {
+        try (ReadAhead<Post> ahead = new ReadAhead<>(posts, "vigie-detect-reader")) {
             return run(ahead, () -> {
                 ahead.close(); // the reading thread has ended: its counts are final and visible here
-                return reader.report();
+                return report.get();
             });
         }
     }
@@ -75,6 +83,9 @@ public final class Detection {
             nearDuplicates(texts, table, accounts, tracesByType);
         }
         texts = null; // the near-duplicate pass is the only reader of the texts: let them go before pairing
+        if (!settings.coortweetCompat()) {
+            forgetObjectsSharedOnce(table);
+        }
 
         long window = settings.windowSeconds();
         boolean estimated = false;
@@ -236,6 +247,18 @@ public final class Detection {
         progress.advanced(Stage.NEAR_DUPLICATES, texts.size());
         finish(Stage.NEAR_DUPLICATES, texts.size(), start);
         check(Stage.NEAR_DUPLICATES);
+    }
+
+    /**
+     * An object with a single trace can pair with nothing and is never a group's shared object: its string (most
+     * are organic texts, "text:" + the whole text) is dropped before pairing to leave the heap to the edges.
+     */
+    private static void forgetObjectsSharedOnce(TraceTable table) {
+        int[] traces = new int[table.objects().size()];
+        for (int r = 0; r < table.size(); r++) {
+            traces[table.object(r)]++;
+        }
+        table.objects().forget(o -> traces[o] < 2);
     }
 
     private record Network(long pairs, double threshold, List<NetworkEdge> edges, List<NetworkEdge> fastEdges) {
