@@ -34,13 +34,15 @@ import org.vigie.detect.synthetic.SyntheticSettings;
  */
 public final class DetectBenchmark {
     public static final String USAGE = """
-              bench detect --rows N [--seed S] [--types co-link,co-text,...] [--streamed] [--keep FILE]
+              bench detect --rows N [--seed S] [--types co-link,co-text,...] [--days D] [--streamed] [--keep FILE]
                         Generate N synthetic posts with planted groups to a temporary gzipped CSV (not
                         timed), run the detection on it and print posts/s per stage, total time, peak
                         heap, the ratio to the targets (1 M posts < 10 s; 10 M < 60 s with -Xmx4g) and
                         precision/recall on the planted groups. --streamed: no file, posts straight
                         from the generator. --keep FILE: write the CSV there and keep it; an existing
-                        FILE is read again instead of generated (same --rows and --seed!).
+                        FILE is read again instead of generated (same --rows and --seed!). --days: time
+                        span of the posts (default 7 days per million posts, at least 7: the density of
+                        the 1 M set; a fixed span makes co-action pairs grow with the square of N).
             """;
 
     private static final double GIB = 1024.0 * 1024 * 1024;
@@ -58,6 +60,7 @@ public final class DetectBenchmark {
         long seed = 42;
         boolean streamed = false;
         Path keep = null;
+        Long days = null;
         Set<CoActionType> types = DetectionSettings.defaultTypes();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -66,14 +69,16 @@ public final class DetectBenchmark {
                 case "--seed" -> seed = Options.parseLong(Options.value(args, ++i, a), a);
                 case "--types" -> types = Options.types(Options.value(args, ++i, a));
                 case "--streamed" -> streamed = true;
+                case "--days" -> days = Options.positiveLong(Options.value(args, ++i, a), a);
                 case "--keep" -> keep = Path.of(Options.value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unexpected argument '" + a + "'");
             }
         }
-        SyntheticPosts posts = new SyntheticPosts(settings(rows, seed));
+        long spanDays = days != null ? days : Math.max(7, Math.round(7.0 * rows / 1_000_000));
+        SyntheticPosts posts = new SyntheticPosts(settings(rows, seed, spanDays));
         DetectionSettings settings = DetectionSettings.defaults().withTypes(types);
-        out.printf(Locale.ROOT, "Detection benchmark: %,d synthetic posts (seed %d), types %s, max heap %.1f GiB, %d cores%n",
-                rows, seed, Options.typeKeys(types), Runtime.getRuntime().maxMemory() / GIB,
+        out.printf(Locale.ROOT, "Detection benchmark: %,d synthetic posts over %d days (seed %d), types %s, max heap "
+                        + "%.1f GiB, %d cores%n", rows, spanDays, seed, Options.typeKeys(types), Runtime.getRuntime().maxMemory() / GIB,
                 Runtime.getRuntime().availableProcessors());
         Path file = null;
         try {
@@ -119,9 +124,13 @@ public final class DetectBenchmark {
         }
     }
 
-    /** The default synthetic mix, with accounts and content pools growing with the number of posts. */
-    static SyntheticSettings settings(long rows, long seed) {
-        return SyntheticSettings.builder().seed(seed).posts(rows)
+    /**
+     * The default synthetic mix, with accounts and content pools growing with the number of posts, over
+     * {@code days}: with a fixed span, the shares of a popular object within one window grow with N, and the
+     * co-action pairs with N² (a 10 M set over 7 days has ten times the density of a 1 M one, and ≈ 40 M edges).
+     */
+    static SyntheticSettings settings(long rows, long seed, long days) {
+        return SyntheticSettings.builder().seed(seed).posts(rows).durationSeconds(days * 86_400L)
                 .organicAccounts((int) Math.max(20_000, rows / 5))
                 .contentPoolSize((int) Math.max(10_000, rows / 10))
                 .build();
