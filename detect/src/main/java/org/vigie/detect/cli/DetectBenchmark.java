@@ -3,8 +3,7 @@ package org.vigie.detect.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +16,9 @@ import org.vigie.detect.input.PostReader;
 import org.vigie.detect.pipeline.CoordinatedGroup;
 import org.vigie.detect.pipeline.Detection;
 import org.vigie.detect.pipeline.DetectionResult;
+import org.vigie.detect.pipeline.DetectionProgress;
 import org.vigie.detect.pipeline.DetectionSettings;
+import org.vigie.detect.pipeline.Stage;
 import org.vigie.detect.pipeline.StageTiming;
 import org.vigie.detect.synthetic.GroupScore;
 import org.vigie.detect.synthetic.SyntheticCsv;
@@ -49,6 +50,7 @@ public final class DetectBenchmark {
 
     private final PrintStream out;
     private final PrintStream err;
+    private HeapSampler sampler;
 
     public DetectBenchmark(PrintStream out, PrintStream err) {
         this.out = out;
@@ -81,13 +83,14 @@ public final class DetectBenchmark {
                         + "%.1f GiB, %d cores%n", rows, spanDays, seed, Options.typeKeys(types), Runtime.getRuntime().maxMemory() / GIB,
                 Runtime.getRuntime().availableProcessors());
         Path file = null;
+        CpuPerStage cpu = new CpuPerStage(TerminalProgress.forStderr(err));
         try {
             DetectionResult result;
             long start;
             if (streamed) {
                 resetPeaks();
                 start = System.nanoTime();
-                result = new Detection(settings, TerminalProgress.forStderr(err), () -> false)
+                result = new Detection(settings, cpu, () -> false)
                         .runReadingAhead(posts.iterator(), () -> new InputReport(null, posts.settings().posts(),
                                 posts.settings().posts(), 0, List.of()));
             } else {
@@ -107,11 +110,11 @@ public final class DetectBenchmark {
                 resetPeaks();
                 start = System.nanoTime();
                 try (PostReader reader = PostReader.open(input, null, ErrorBudget.DEFAULT)) {
-                    result = new Detection(settings, TerminalProgress.forStderr(err), () -> false).run(reader);
+                    result = new Detection(settings, cpu, () -> false).run(reader);
                 }
             }
             long nanos = System.nanoTime() - start;
-            print(rows, result, nanos, posts);
+            print(rows, result, nanos, posts, cpu);
             return 0;
         } catch (OutOfMemoryError e) {
             out.printf(Locale.ROOT, "%nOut of heap (max %.1f GiB) after %.1f s of process CPU: %s%n",
@@ -136,18 +139,19 @@ public final class DetectBenchmark {
                 .build();
     }
 
-    private void print(long rows, DetectionResult result, long nanos, SyntheticPosts posts) {
+    private void print(long rows, DetectionResult result, long nanos, SyntheticPosts posts, CpuPerStage cpu) {
         out.println();
-        out.printf(Locale.ROOT, "%-24s %12s %10s %14s%n", "stage", "items", "seconds", "items/s");
+        out.printf(Locale.ROOT, "%-24s %12s %10s %14s %10s%n", "stage", "items", "seconds", "items/s", "CPU s");
         for (StageTiming t : result.timings()) {
-            out.printf(Locale.ROOT, "%-24s %,12d %10.2f %,14.0f%n", t.stage().label(), t.items(), t.seconds(),
-                    t.itemsPerSecond());
+            out.printf(Locale.ROOT, "%-24s %,12d %10.2f %,14.0f %10.2f%n", t.stage().label(), t.items(), t.seconds(),
+                    t.itemsPerSecond(), cpu.seconds(t.stage()));
         }
         double seconds = nanos / 1e9;
         out.printf(Locale.ROOT, "%-24s %,12d %10.2f %,14.0f posts/s%n", "total", rows, seconds, rows / seconds);
-        out.printf(Locale.ROOT, "traces %,d, pairs %,d, edges %,d, groups %d, peak heap %.2f GiB, process CPU %.1f s "
+        out.printf(Locale.ROOT, "traces %,d, pairs %,d, edges %,d, groups %d, peak heap in use %.2f GiB (sampled), process CPU %.1f s "
                         + "(all threads, incl. GC and JIT, since the JVM started)%n", result.traces(), result.pairs(),
                 result.edges().size(), result.groups().size(), peakHeap() / GIB, cpuSeconds());
+        sampler.interrupt();
         GroupScore score = GroupScore.score(result.groups().stream().map(CoordinatedGroup::members).toList(),
                 posts.truth().memberSets());
         out.printf(Locale.ROOT, "planted groups: precision %.2f, recall %.2f (%s)%n", score.precision(),
@@ -168,21 +172,73 @@ public final class DetectBenchmark {
         return Double.NaN;
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
+    /**
+     * Process CPU time (all threads: the reading thread, parallel signatures, GC, JIT) spent in each stage: on a
+     * machine shared with other work, wall time says how busy the machine was, CPU time what the stage costs.
+     */
+    private static final class CpuPerStage implements DetectionProgress {
+        private final DetectionProgress inner;
+        private final java.util.Map<Stage, Double> seconds = new java.util.EnumMap<>(Stage.class);
+        private double startedAt;
+
+        CpuPerStage(DetectionProgress inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void started(Stage stage, long total) {
+            startedAt = cpuSeconds();
+            inner.started(stage, total);
+        }
+
+        @Override
+        public void advanced(Stage stage, long done) {
+            inner.advanced(stage, done);
+        }
+
+        @Override
+        public void finished(Stage stage, long items, long nanos) {
+            seconds.put(stage, cpuSeconds() - startedAt);
+            inner.finished(stage, items, nanos);
+        }
+
+        double seconds(Stage stage) {
+            return seconds.getOrDefault(stage, Double.NaN);
+        }
+    }
+
+    /** The largest heap in use (live objects and garbage not yet collected), sampled every 20 ms. */
+    private static final class HeapSampler extends Thread {
+        private volatile long peak;
+
+        HeapSampler() {
+            super("vigie-bench-heap");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            while (!isInterrupted()) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
     }
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
+    private void resetPeaks() {
+        if (sampler != null) {
+            sampler.interrupt();
         }
-        return sum;
+        sampler = new HeapSampler();
+        sampler.start();
+    }
+
+    private long peakHeap() {
+        return sampler == null ? 0 : sampler.peak;
     }
 }
