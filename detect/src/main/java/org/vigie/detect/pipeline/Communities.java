@@ -8,7 +8,7 @@ import nl.cwts.util.LargeIntArray;
 
 /**
  * Connected components of a weighted undirected graph, then Leiden communities (modularity, CWTS
- * networkanalysis) inside each component of at least {@code minSize} nodes.
+ * networkanalysis) inside each component of at least {@code minSize} nodes, each reduced to its 2-core.
  *
  * <p>Why both: components alone merge every group that a single stray edge touches (and all the noise that
  * survived the filters into one blob); Leiden on the whole graph would let one giant noisy component shift the
@@ -33,14 +33,17 @@ final class Communities {
      * Newman and Moore, 2004); two cliques joined by one edge score ≈ 0.45.
      */
     static final double MIN_MODULARITY = 0.3;
+    /** Edges a member must have to other members of its group (see {@link #peel}). */
+    static final int MIN_TIES = 2;
 
     private Communities() {
     }
 
     /**
      * @param component   per node, its component (0-based, numbered by first node)
-     * @param community   per node, its community, or -1 when its community has fewer than {@code minSize}
-     *                    nodes (communities numbered from 0, component by component)
+     * @param community   per node, its community, or -1 when it is in none: its community had fewer than
+     *                    {@code minSize} nodes, or it had fewer than two ties inside it (communities numbered
+     *                    from 0 by first node)
      * @param communities the number of communities kept
      */
     record Partition(int[] component, int[] community, int communities) {
@@ -77,7 +80,81 @@ final class Communities {
             int[] clusters = leiden(size[c], edgesByComponent, firstEdge[c], firstEdge[c + 1], from, to, weight, local);
             next = keepLarge(clusters, nodesOf[c], minSize, community, next);
         }
-        return new Partition(component, community, next);
+        peel(nodes, from, to, community, Math.min(MIN_TIES, minSize - 1));
+        return new Partition(component, community, renumber(community, minSize));
+    }
+
+    /**
+     * Keeps of each community its 2-core: members are removed, one after another, while they have fewer than
+     * {@code minTies} edges to the remaining members ({@link #MIN_TIES}, or 1 when groups of two are asked
+     * for, as in CooRTweet mode). A star or a chain of pairs (an account linked to the others only through
+     * one tie) is a sequence of coincidences, not a group acting together; the smallest group left is a
+     * triangle. O(nodes + edges).
+     */
+    private static void peel(int nodes, int[] from, int[] to, int[] community, int minTies) {
+        int[] start = new int[nodes + 1];
+        for (int e = 0; e < from.length; e++) {
+            if (community[from[e]] >= 0 && community[from[e]] == community[to[e]]) {
+                start[from[e] + 1]++;
+                start[to[e] + 1]++;
+            }
+        }
+        for (int v = 0; v < nodes; v++) {
+            start[v + 1] += start[v];
+        }
+        int[] neighbours = new int[start[nodes]];
+        int[] filled = java.util.Arrays.copyOf(start, nodes);
+        for (int e = 0; e < from.length; e++) {
+            if (community[from[e]] >= 0 && community[from[e]] == community[to[e]]) {
+                neighbours[filled[from[e]]++] = to[e];
+                neighbours[filled[to[e]]++] = from[e];
+            }
+        }
+        int[] ties = new int[nodes];
+        int[] queue = new int[nodes];
+        int tail = 0;
+        for (int v = 0; v < nodes; v++) {
+            ties[v] = start[v + 1] - start[v];
+            if (community[v] >= 0 && ties[v] < minTies) {
+                queue[tail++] = v;
+                community[v] = -1;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int v = queue[head];
+            for (int i = start[v]; i < start[v + 1]; i++) {
+                int u = neighbours[i];
+                if (community[u] >= 0 && --ties[u] < minTies) {
+                    queue[tail++] = u;
+                    community[u] = -1;
+                }
+            }
+        }
+    }
+
+    /** Drops communities left with fewer than {@code minSize} members; numbers the others by first member. */
+    private static int renumber(int[] community, int minSize) {
+        int k = 0;
+        for (int c : community) {
+            k = Math.max(k, c + 1);
+        }
+        int[] count = new int[k];
+        for (int c : community) {
+            if (c >= 0) {
+                count[c]++;
+            }
+        }
+        int[] id = new int[k];
+        java.util.Arrays.fill(id, -1);
+        int next = 0;
+        for (int v = 0; v < community.length; v++) {
+            int c = community[v];
+            if (c >= 0 && count[c] >= minSize && id[c] < 0) {
+                id[c] = next++;
+            }
+            community[v] = c >= 0 ? id[c] : -1;
+        }
+        return next;
     }
 
     private static int[] components(int nodes, int[] from, int[] to) {

@@ -80,17 +80,41 @@ class GroupsTest {
         List<NetworkEdge> edges = new ArrayList<>(clique("c", 6, 10));
         edges.addAll(clique("d", 6, 10));
         edges.add(edge("c5", "d0", 10)); // c5 also coordinates with a member of another group
-        edges.add(edge("c0", "c9", 1)); // c9 hangs on by one light edge
+        edges.add(edge("c0", "c8", 1)); // c8 and c9 take part weakly
+        edges.add(edge("c1", "c8", 1));
+        edges.add(edge("c0", "c9", 1));
+        edges.add(edge("c1", "c9", 1));
 
         Groups groups = find(edges, new TraceTable());
 
         assertThat(groups.groups()).hasSize(2);
         assertThat(groups.accounts()).allSatisfy(a -> assertThat(a.score()).isBetween(0.0, 1.0));
         assertThat(score(groups, "c0")).isEqualTo(1.0); // the most engaged, all of it inside its group
-        assertThat(score(groups, "c5")).isLessThan(score(groups, "c1")); // a sixth of its weight is outside
-        assertThat(score(groups, "c9")).isLessThan(0.05);
-        CoordinatedGroup c = groups.groups().stream().filter(g -> g.members().contains("c1")).findFirst().orElseThrow();
-        assertThat(c.members()).startsWith("c0").endsWith("c9");
+        assertThat(score(groups, "c5")).isLessThan(score(groups, "c2")); // a sixth of its weight is outside
+        assertThat(score(groups, "c9")).isGreaterThan(0).isLessThan(0.05);
+        CoordinatedGroup c = groups.groups().stream().filter(g -> g.members().contains("c2")).findFirst().orElseThrow();
+        assertThat(c.members()).startsWith("c0").endsWith("c8", "c9");
+    }
+
+    @Test
+    void aStarOrAChainIsNotAGroup() {
+        // linked to the others through a single tie each: coincidences, not a group acting together
+        List<NetworkEdge> edges = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            edges.add(edge("hub", "leaf" + i, 20));
+        }
+        edges.add(edge("p1", "p2", 20));
+        edges.add(edge("p2", "p3", 20));
+        edges.add(edge("p3", "p4", 20));
+        edges.addAll(clique("t", 3, 1)); // the smallest group: a triangle
+        edges.add(edge("t0", "tail", 30)); // its tail is cut off
+
+        Groups groups = find(edges, new TraceTable());
+
+        assertThat(groups.groups()).singleElement().extracting(CoordinatedGroup::members).asList()
+                .containsExactlyInAnyOrder("t0", "t1", "t2");
+        assertThat(groups.accounts()).filteredOn(a -> !a.accountId().matches("t\\d"))
+                .allSatisfy(a -> assertThat(a.inGroup()).isFalse());
     }
 
     @Test
