@@ -14,8 +14,8 @@ import org.vigie.detect.network.NetworkEdge;
 import org.vigie.detect.network.TraceTable;
 
 /**
- * Groups of the kept network: Leiden communities inside its connected components ({@link Communities}), of at
- * least {@code minGroupSize} accounts; per account a coordination score, per group its edges, weight, density,
+ * Groups of the kept network: Leiden communities inside its connected components, each reduced to its 2-core
+ * ({@link Communities}), of at least {@code minGroupSize} accounts; per account a coordination score, per group its edges, weight, density,
  * pairs per co-action type, and what it shared ({@link GroupEvidence}). See {@code docs/detect/groups.md}.
  *
  * <p>Everything is a pass over the edges or the traces with arrays indexed by account: O(edges + traces),

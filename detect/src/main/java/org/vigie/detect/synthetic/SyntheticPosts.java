@@ -21,7 +21,7 @@ import org.vigie.detect.input.Post;
  * Synthetic posts with planted coordinated groups, organic traffic and viral bursts, and their ground truth.
  *
  * <p>Deterministic: one {@link SplittableRandom} seeded with {@link SyntheticSettings#seed()} plans the
- * accounts, groups, episodes and bursts at construction (a few thousand small records, no posts); each
+ * accounts, groups, episodes, bursts and fan-community posts at construction (small records, no posts); each
  * {@link #iterator()} then replays the same posts <b>in time order</b>, one hour of organic posts in memory at a
  * time (plus the planted and burst posts that started but are not yet due).
  *
@@ -35,6 +35,10 @@ import org.vigie.detect.input.Post;
  *       accounts meet in several bursts, as real engaged users do), repost one new post
  *       (70 %) or share one new URL (30 %), each after an exponential delay (mean
  *       {@code burstMeanDelaySeconds}, cut at 6×) from the burst's start.</li>
+ *   <li><b>Fan communities</b> (hard negatives): distinct organic accounts following one source; each of its
+ *       posts is reposted by each follower with {@code communityRepostProbability}, after an exponential delay
+ *       (mean {@code communityMeanDelaySeconds}, cut at 6×). The same few accounts co-repost again and again,
+ *       each on its own time.</li>
  *   <li><b>Planted groups</b>: each runs episodes spread over the span; an episode uses one of the group's
  *       behaviours (in turn), each participating member posts its object at a delay uniform in [0, jitter]
  *       after the start. Objects are new per episode: a seed post to repost, a URL on the group's own site
