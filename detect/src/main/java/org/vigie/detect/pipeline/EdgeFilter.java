@@ -54,7 +54,11 @@ record EdgeFilter(double unit, double minWeight, int minObjects, double minMeanW
         if (minMeanWeight > 0) {
             kept = kept.filter(e -> e.weight() >= minMeanWeight * e.pairs());
         }
-        return Double.isNaN(quantile) ? kept : kept.withWeightAboveQuantile(quantile);
+        if (Double.isNaN(quantile)) {
+            return kept;
+        }
+        double q = network.weightQuantile(quantile); // of all the edges, as threshold() reports it
+        return kept.filter(e -> e.weight() > q);
     }
 
     /** The weight an edge had to reach (CooRTweet's {@code weight_threshold}), 0 when none. */
