@@ -61,6 +61,19 @@ final class GroupEvidence {
      * @param groupOfAccount per interned account of {@code table}, its group or -1
      */
     static GroupEvidence collect(TraceTable table, int[] groupOfAccount, int groups) {
+        GroupEvidence evidence = new GroupEvidence(groups);
+        List<List<Tally>> shared = evidence.coShared(tallies(table, groupOfAccount), groups);
+        Map<Long, Tally> topTallies = new HashMap<>();
+        for (int g = 0; g < groups; g++) {
+            evidence.top.add(evidence.topObjects(table, g, shared.get(g), topTallies));
+            evidence.posts.add(new ArrayList<>());
+        }
+        evidence.collectPosts(table, groupOfAccount, topTallies);
+        return evidence;
+    }
+
+    /** One tally per (group, object) over the traces of grouped accounts. */
+    private static Map<Long, Tally> tallies(TraceTable table, int[] groupOfAccount) {
         Map<Long, Tally> tallies = new HashMap<>();
         for (int r = 0; r < table.size(); r++) {
             int g = groupOfAccount[table.account(r)];
@@ -74,41 +87,45 @@ final class GroupEvidence {
                 t.add(table.account(r), table.time(r));
             }
         }
-        GroupEvidence evidence = new GroupEvidence(groups);
+        return tallies;
+    }
+
+    /** Per group, the objects at least two members shared; their shares set the group's time span. */
+    private List<List<Tally>> coShared(Map<Long, Tally> tallies, int groups) {
         List<List<Tally>> shared = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             shared.add(new ArrayList<>());
-            evidence.first[g] = Long.MAX_VALUE;
-            evidence.last[g] = Long.MIN_VALUE;
+            first[g] = Long.MAX_VALUE;
+            last[g] = Long.MIN_VALUE;
         }
         for (Map.Entry<Long, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
             if (t.accounts.size() >= 2) {
                 int g = (int) (e.getKey() >>> 32);
                 shared.get(g).add(t);
-                evidence.first[g] = Math.min(evidence.first[g], t.first);
-                evidence.last[g] = Math.max(evidence.last[g], t.last);
+                first[g] = Math.min(first[g], t.first);
+                last[g] = Math.max(last[g], t.last);
             }
         }
-        Map<Long, Tally> topTallies = new HashMap<>();
         for (int g = 0; g < groups; g++) {
-            List<Tally> objects = shared.get(g);
-            objects.sort(Comparator.comparingInt((Tally t) -> -t.accounts.size()).thenComparingLong(t -> -t.shares)
-                    .thenComparing(t -> table.objects().name(t.object)));
-            List<SharedObject> top = new ArrayList<>();
-            for (Tally t : objects.subList(0, Math.min(TOP_OBJECTS, objects.size()))) {
-                top.add(new SharedObject(t.type, table.objects().name(t.object), t.accounts.size(), t.shares));
-                topTallies.put(key(g, t.object), t);
-            }
-            evidence.top.add(top);
-            evidence.posts.add(new ArrayList<>());
-            if (objects.isEmpty()) {
-                evidence.first[g] = 0;
-                evidence.last[g] = 0;
+            if (shared.get(g).isEmpty()) {
+                first[g] = 0;
+                last[g] = 0;
             }
         }
-        evidence.collectPosts(table, groupOfAccount, topTallies);
-        return evidence;
+        return shared;
+    }
+
+    /** The group's top objects: most members, then most shares, then id. */
+    private List<SharedObject> topObjects(TraceTable table, int g, List<Tally> objects, Map<Long, Tally> topTallies) {
+        objects.sort(Comparator.comparingInt((Tally t) -> -t.accounts.size()).thenComparingLong(t -> -t.shares)
+                .thenComparing(t -> table.objects().name(t.object)));
+        List<SharedObject> top = new ArrayList<>();
+        for (Tally t : objects.subList(0, Math.min(TOP_OBJECTS, objects.size()))) {
+            top.add(new SharedObject(t.type, table.objects().name(t.object), t.accounts.size(), t.shares));
+            topTallies.put(key(g, t.object), t);
+        }
+        return top;
     }
 
     /** The members' shares of their group's top objects, at most {@link #EVIDENCE_PER_OBJECT} per object. */
