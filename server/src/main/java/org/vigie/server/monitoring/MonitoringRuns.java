@@ -191,13 +191,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
             throw new InvalidFieldException("maxErrors", "monitoring.maxErrors.invalid",
                     "The error budget is a percentage of rows (1%) or a number of rows (250); not '" + maxErrors + "'.");
         }
-        Tlp level;
-        try {
-            level = tlp == null || tlp.isBlank() ? Tlp.AMBER : Tlp.valueOf(tlp.strip().toUpperCase(Locale.ROOT).replace('+', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("tlp", "monitoring.tlp.unknown", "'" + tlp + "' is not a TLP level; use CLEAR, GREEN, AMBER, "
-                    + "AMBER_STRICT or RED.");
-        }
+        Tlp level = tlp == null || tlp.isBlank() ? Tlp.AMBER : Tlp.parse(tlp.strip()).orElseThrow(() -> new InvalidFieldException("tlp",
+                "monitoring.tlp.unknown", "'" + tlp + "' is not a TLP 2.0 level: CLEAR, GREEN, AMBER, AMBER_STRICT or RED."));
         return new Choices(formatKey, new RunSettings(chosen.isEmpty() ? defaults.types() : chosen, seconds, budget), level);
     }
 
