@@ -76,8 +76,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     /** The network view stays fluid up to a few thousand edges; beyond, the page says it shows the heaviest. */
     public static final int GRAPH_EDGES = 3000;
 
-    private final RunRepository runs;
-    private final ResultRepository results;
+    private final MonitoringRunRepository runs;
+    private final MonitoringResultRepository results;
     private final DatasetSources sources;
     private final Viewers viewers;
     private final AuditTrail audit;
@@ -89,7 +89,7 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     private final Map<UUID, Control> controls = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
 
-    MonitoringRuns(RunRepository runs, ResultRepository results, DatasetSources sources, Viewers viewers, AuditTrail audit,
+    MonitoringRuns(MonitoringRunRepository runs, MonitoringResultRepository results, DatasetSources sources, Viewers viewers, AuditTrail audit,
                    TransactionTemplate transactions, Clock clock, @Value("${vigie.data}") Path data,
                    @Value("${vigie.monitoring.max-size:2GB}") DataSize maxSize,
                    @Value("${vigie.monitoring.concurrent-runs:1}") int concurrentRuns,
@@ -119,7 +119,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
 
     @Override
     public void afterSingletonsInstantiated() {
-        int interrupted = runs.failInterrupted(clock.instant());
+        // runs started by this Vigie already (the demo's, started by another initialiser) are not interrupted ones
+        int interrupted = runs.failInterrupted(clock.instant(), Set.copyOf(controls.keySet()));
         if (interrupted > 0) {
             log.warn("{} monitoring run(s) were queued or running when Vigie stopped; they are marked failed", interrupted);
         }
@@ -301,7 +302,7 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
             if (control.cancelled.get()) {
                 throw new DetectionCancelledException(org.vigie.detect.pipeline.Stage.WRITE);
             }
-            List<NetworkEdge> edges = ResultRepository.edgesToStore(result, maxStoredEdges);
+            List<NetworkEdge> edges = MonitoringResultRepository.edgesToStore(result, maxStoredEdges);
             RunSummary summary = summary(result, edges.size());
             MonitoringRun succeeded = queued.withState(MonitoringRun.State.SUCCEEDED, null, problems(report), summary,
                     edges.size() < result.edges().size(), formatRead, clock.instant());

@@ -23,12 +23,12 @@ import org.vigie.core.sharing.VisibilityPolicy;
 
 /** The {@code monitoring_runs} rows: a run's sharing, settings, state and progress. */
 @Repository
-class RunRepository {
+class MonitoringRunRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    RunRepository(JdbcClient jdbc, ObjectMapper json) {
+    MonitoringRunRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -101,12 +101,12 @@ class RunRepository {
     }
 
     /** Runs queued or running when Vigie stopped: their work is gone and nothing of them was stored. */
-    int failInterrupted(Instant now) {
+    int failInterrupted(Instant now, Set<UUID> ours) {
         return jdbc.sql("""
                 UPDATE monitoring_runs SET state = 'FAILED', finished_at = :now,
                        error = 'Vigie stopped while this run was queued or running; nothing was stored. Start it again.'
-                WHERE state IN ('QUEUED', 'RUNNING')""")
-                .param("now", Timestamp.from(now)).update();
+                WHERE state IN ('QUEUED', 'RUNNING') AND NOT (id = ANY(CAST(:ours AS uuid[])))""")
+                .param("now", Timestamp.from(now)).param("ours", VisibilityPolicy.arrayLiteral(ours)).update();
     }
 
     private MonitoringRun map(ResultSet rs, int row) throws SQLException {

@@ -32,7 +32,7 @@ import org.vigie.detect.pipeline.DetectionResult;
  * the run.
  */
 @Repository
-class ResultRepository {
+class MonitoringResultRepository {
 
     private static final int BATCH = 1000;
 
@@ -40,7 +40,7 @@ class ResultRepository {
     private final JdbcTemplate batches;
     private final ObjectMapper json;
 
-    ResultRepository(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
+    MonitoringResultRepository(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
