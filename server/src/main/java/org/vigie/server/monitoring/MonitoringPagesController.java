@@ -172,7 +172,7 @@ class MonitoringPagesController {
     }
 
     /** The network view's data, for the graph script (the page's session, not an API token). */
-    @GetMapping(path = "/monitoring/runs/{id}/network.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/monitoring/runs/{id}/network.json")
     @ResponseBody
     RunResults.Network networkJson(Member me, @PathVariable UUID id, @RequestParam(required = false) Integer group) {
         return runs.network(me, id, group);
