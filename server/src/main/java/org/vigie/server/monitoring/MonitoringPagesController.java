@@ -197,8 +197,8 @@ class MonitoringPagesController {
                               List<String> errors) {
         GroupReports.Proposal proposal = groupReports.propose(me, id, group, platform);
         model.addAttribute("proposal", proposal);
-        model.addAttribute("title", title == null ? proposal.title() : title);
-        model.addAttribute("summary", summary == null ? proposal.summary() : summary);
+        model.addAttribute("reportTitle", title == null ? proposal.title() : title);
+        model.addAttribute("reportSummary", summary == null ? proposal.summary() : summary);
         model.addAttribute("chosenTlp", tlp == null ? proposal.tlp() : tlp);
         model.addAttribute("tlps", Tlp.values());
         model.addAttribute("platforms", Arrays.stream(SocialPlatform.values()).map(SocialPlatform::key).toList());
