@@ -133,8 +133,8 @@ class DemoData implements SmartInitializingSingleton {
                     accounts.findByUsername("agency-analyst").orElseThrow().member(), byName,
                     elections.legislative());
             response.seed(accounts.findByUsername("commission-admin").orElseThrow().member(), cell, byName, fakeAudio);
-            monitoring.seed(accounts.findByUsername("commission-admin").orElseThrow().member());
         }
+        monitoring.seed(accounts.findByUsername("commission-admin").orElseThrow().member());
         log.info("Demo data ready: {} organisations and {} elections created, {} demo accounts", created, electionsCreated, ACCOUNTS.size());
         print(lines);
     }
