@@ -88,6 +88,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     private final int maxStoredEdges;
     private final Map<UUID, Control> controls = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
+    /** Set when Vigie stops: runs it interrupts end failed, not "cancelled by their owner". */
+    private volatile boolean stopping;
 
     MonitoringRuns(MonitoringRunRepository runs, MonitoringResultRepository results, DatasetSources sources, Viewers viewers, AuditTrail audit,
                    TransactionTemplate transactions, Clock clock, @Value("${vigie.data}") Path data,
@@ -128,6 +130,7 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
 
     @Override
     public void destroy() {
+        stopping = true;
         controls.values().forEach(c -> c.cancelled.set(true));
         pool.shutdownNow();
     }
@@ -215,8 +218,15 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
             delete(spool);
             throw new InvalidFieldException("file", "monitoring.file.empty", "The file is empty: choose a dataset of posts.");
         }
-        String name = upload.fileName() == null || upload.fileName().isBlank() ? "upload" : Path.of(upload.fileName()).getFileName().toString();
+        String name = uploadName(upload.fileName());
         return submit(member, id, MonitoringRun.Source.UPLOAD, name, size, choices, () -> Files.newInputStream(spool), spool);
+    }
+
+    /** The name a run shows for an upload: the file's own name, without any directory a client sent, printable, at most 200 characters. */
+    static String uploadName(String sent) {
+        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        return name.isEmpty() ? "upload" : name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     /** Starts a run on a file of the datasets directory, named relative to it (400 naming {@code serverFile} otherwise). */
@@ -313,8 +323,10 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
                         .with("posts", summary.posts()).with("edges", summary.edges()).with("groups", summary.groups()));
             });
         } catch (DetectionCancelledException e) {
-            end(queued.withState(MonitoringRun.State.CANCELLED, "Cancelled by its owner. Nothing was stored.", problems(report), null, false,
-                    formatRead, clock.instant()));
+            end(stopping ? queued.withState(MonitoringRun.State.FAILED, "Vigie stopped while this run was running; nothing was stored. "
+                    + "Start it again.", problems(report), null, false, formatRead, clock.instant())
+                    : queued.withState(MonitoringRun.State.CANCELLED, "Cancelled by its owner. Nothing was stored.", problems(report), null,
+                    false, formatRead, clock.instant()));
         } catch (TooManyRowErrorsException e) {
             end(queued.withState(MonitoringRun.State.FAILED, "Too many rows could not be read: " + e.errors() + " of " + e.rowsRead()
                             + " (budget " + queued.settings().maxErrors() + "). Nothing was stored.",
