@@ -39,6 +39,7 @@
       if (value) { query.append(name, value); }
     });
     form.querySelectorAll('input[name="types"]:checked').forEach(function (box) { query.append('types', box.value); });
+    form.querySelectorAll('input[name="communities"]:checked').forEach(function (box) { query.append('communities', box.value); });
     query.append('filename', file.name);
     var request = new XMLHttpRequest();
     request.open('POST', form.getAttribute('data-upload') + '?' + query.toString());

@@ -42,7 +42,8 @@ class MonitoringApiController {
     @Operation(summary = "Start a detection run on the multipart field 'file' (within the upload limit of every form), or on serverFile= / dataset=",
             description = "format= (vigie-csv, vigie-jsonl, coortweet, multi-platform, network-toolkit or auto), type= (repeatable or comma "
                     + "separated co-action keys; default all but co-domain), window= (seconds or auto), maxErrors= (1% or a count), tlp= "
-                    + "(default AMBER). 202 with the run's Location; poll it. 400 naming the field, 413 above the limit, 503 when too many "
+                    + "(default AMBER), community= (GREEN: communities your organisation is active in) and organisation= (GREEN or AMBER: "
+                    + "recipient organisations), repeatable. 202 with the run's Location; poll it. 400 naming the field, 413 above the limit, 503 when too many "
                     + "runs wait.")
     ResponseEntity<Map<String, Object>> startMultipart(Member me, @RequestParam(name = "file", required = false) MultipartFile file,
                                                        @RequestParam(required = false) String serverFile,
@@ -51,8 +52,11 @@ class MonitoringApiController {
                                                        @RequestParam(name = "type", required = false) List<String> types,
                                                        @RequestParam(required = false) String window,
                                                        @RequestParam(required = false) String maxErrors,
-                                                       @RequestParam(required = false) String tlp) throws IOException {
-        MonitoringRuns.Choices choices = MonitoringRuns.choices(format, types, window, maxErrors, tlp);
+                                                       @RequestParam(required = false) String tlp,
+                                                       @RequestParam(name = "community", required = false) List<UUID> communities,
+                                                       @RequestParam(name = "organisation", required = false) List<UUID> organisations)
+            throws IOException {
+        MonitoringRuns.Choices choices = MonitoringRuns.choices(format, types, window, maxErrors, tlp).sharedWith(communities, organisations);
         if (file != null && !file.isEmpty()) {
             try (InputStream body = file.getInputStream()) {
                 return accepted(runs.startUpload(me, new MonitoringRuns.Upload(file.getOriginalFilename(), file.getSize(), body), choices));
@@ -71,8 +75,11 @@ class MonitoringApiController {
                                                   @RequestParam(name = "type", required = false) List<String> types,
                                                   @RequestParam(required = false) String window,
                                                   @RequestParam(required = false) String maxErrors,
-                                                  @RequestParam(required = false) String tlp) throws IOException {
-        MonitoringRuns.Choices choices = MonitoringRuns.choices(format, types, window, maxErrors, tlp);
+                                                  @RequestParam(required = false) String tlp,
+                                                  @RequestParam(name = "community", required = false) List<UUID> communities,
+                                                  @RequestParam(name = "organisation", required = false) List<UUID> organisations)
+            throws IOException {
+        MonitoringRuns.Choices choices = MonitoringRuns.choices(format, types, window, maxErrors, tlp).sharedWith(communities, organisations);
         try (InputStream body = request.getInputStream()) {
             return accepted(runs.startUpload(me, new MonitoringRuns.Upload(fileName, request.getContentLengthLong(), body), choices));
         }
@@ -86,8 +93,11 @@ class MonitoringApiController {
                                                    @RequestParam(name = "type", required = false) List<String> types,
                                                    @RequestParam(required = false) String window,
                                                    @RequestParam(required = false) String maxErrors,
-                                                   @RequestParam(required = false) String tlp) {
-        return accepted(startNamed(me, serverFile, dataset, MonitoringRuns.choices(format, types, window, maxErrors, tlp)));
+                                                   @RequestParam(required = false) String tlp,
+                                                   @RequestParam(name = "community", required = false) List<UUID> communities,
+                                                   @RequestParam(name = "organisation", required = false) List<UUID> organisations) {
+        return accepted(startNamed(me, serverFile, dataset, MonitoringRuns.choices(format, types, window, maxErrors, tlp)
+                .sharedWith(communities, organisations)));
     }
 
     private MonitoringRun startNamed(Member me, String serverFile, String dataset, MonitoringRuns.Choices choices) {
@@ -175,6 +185,8 @@ class MonitoringApiController {
         view.put("state", run.state());
         view.put("ownerOrganisation", run.ownerOrganisation());
         view.put("tlp", run.tlp());
+        view.put("communities", run.distribution().communities());
+        view.put("organisations", run.distribution().organisations());
         view.put("source", run.source());
         view.put("sourceName", run.sourceName());
         view.put("format", run.format() == null ? "auto" : run.format());

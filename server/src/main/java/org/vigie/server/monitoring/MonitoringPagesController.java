@@ -39,8 +39,15 @@ class MonitoringPagesController {
     private final MonitoringRuns runs;
     private final DatasetSources sources;
     private final GroupReports groupReports;
+    private final org.vigie.server.sharing.Communities communities;
 
-    MonitoringPagesController(MonitoringRuns runs, DatasetSources sources, GroupReports groupReports) {
+    /** A community the member's organisation may share a run in. */
+    record CommunityOption(UUID id, String name) {
+    }
+
+    MonitoringPagesController(MonitoringRuns runs, DatasetSources sources, GroupReports groupReports,
+                              org.vigie.server.sharing.Communities communities) {
+        this.communities = communities;
         this.runs = runs;
         this.sources = sources;
         this.groupReports = groupReports;
@@ -60,6 +67,9 @@ class MonitoringPagesController {
         model.addAttribute("bundled", sources.bundled());
         model.addAttribute("serverFilesEnabled", sources.serverFilesEnabled());
         model.addAttribute("serverFiles", sources.serverFiles());
+        model.addAttribute("communityOptions", me.organisation().map(communities::activeCommunitiesOf).orElse(java.util.Set.of()).stream()
+                .map(communities::find).flatMap(java.util.Optional::stream).map(c -> new CommunityOption(c.id(), c.name()))
+                .sorted(java.util.Comparator.comparing(CommunityOption::name, String.CASE_INSENSITIVE_ORDER)).toList());
         model.addAttribute("runs", runs.recent(me, 30));
         model.addAttribute("maxSize", PayloadTooLarge.readable(runs.maxBytes()));
         model.addAttribute("error", error);
@@ -74,9 +84,10 @@ class MonitoringPagesController {
                  @RequestParam(required = false) String serverFile, @RequestParam(required = false) String dataset,
                  @RequestParam(required = false) String format, @RequestParam(name = "types", required = false) List<String> types,
                  @RequestParam(required = false) String window, @RequestParam(required = false) String maxErrors,
-                 @RequestParam(required = false) String tlp) throws IOException {
+                 @RequestParam(required = false) String tlp,
+                 @RequestParam(name = "communities", required = false) List<UUID> communities) throws IOException {
         try {
-            MonitoringRuns.Choices choices = MonitoringRuns.choices(format, types, window, maxErrors, tlp);
+            MonitoringRuns.Choices choices = MonitoringRuns.choices(format, types, window, maxErrors, tlp).sharedWith(communities, null);
             MonitoringRun run = switch (source) {
                 case "server" -> runs.startServerFile(me, serverFile, choices);
                 case "bundled" -> runs.startBundled(me, dataset, choices);
@@ -112,10 +123,12 @@ class MonitoringPagesController {
                                                    @RequestParam(name = "types", required = false) List<String> types,
                                                    @RequestParam(required = false) String window,
                                                    @RequestParam(required = false) String maxErrors,
-                                                   @RequestParam(required = false) String tlp) throws IOException {
+                                                   @RequestParam(required = false) String tlp,
+                                                   @RequestParam(name = "communities", required = false) List<UUID> communities)
+            throws IOException {
         try (InputStream body = request.getInputStream()) {
             MonitoringRun run = runs.startUpload(me, new MonitoringRuns.Upload(fileName, request.getContentLengthLong(), body),
-                    MonitoringRuns.choices(format, types, window, maxErrors, tlp));
+                    MonitoringRuns.choices(format, types, window, maxErrors, tlp).sharedWith(communities, null));
             return ResponseEntity.accepted().body(Map.of("run", "/monitoring/runs/" + run.id()));
         } catch (ErrorResponseException e) {
             return ResponseEntity.status(e.getStatusCode()).body(Map.of("error", String.valueOf(e.getBody().getDetail())));

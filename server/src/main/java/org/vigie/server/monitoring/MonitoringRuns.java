@@ -80,6 +80,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     private final MonitoringResultRepository results;
     private final DatasetSources sources;
     private final Viewers viewers;
+    private final org.vigie.server.sharing.Communities communities;
+    private final org.vigie.server.organisations.Organisations organisations;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -91,7 +93,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     /** Set when Vigie stops: runs it interrupts end failed, not "cancelled by their owner". */
     private volatile boolean stopping;
 
-    MonitoringRuns(MonitoringRunRepository runs, MonitoringResultRepository results, DatasetSources sources, Viewers viewers, AuditTrail audit,
+    MonitoringRuns(MonitoringRunRepository runs, MonitoringResultRepository results, DatasetSources sources, Viewers viewers,
+                   org.vigie.server.sharing.Communities communities, org.vigie.server.organisations.Organisations organisations, AuditTrail audit,
                    TransactionTemplate transactions, Clock clock, @Value("${vigie.data}") Path data,
                    @Value("${vigie.monitoring.max-size:2GB}") DataSize maxSize,
                    @Value("${vigie.monitoring.concurrent-runs:1}") int concurrentRuns,
@@ -101,6 +104,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
         this.results = results;
         this.sources = sources;
         this.viewers = viewers;
+        this.communities = communities;
+        this.organisations = organisations;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -142,8 +147,22 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
 
     // ---- starting ----------------------------------------------------------------------------------------
 
-    /** What the analyst chose: the format key (null: detect it), the detection settings and the run's TLP. */
-    public record Choices(String format, RunSettings settings, Tlp tlp) {
+    /**
+     * What the analyst chose: the format key (null: detect it), the detection settings, the run's TLP and whom
+     * it is shared with beyond its organisation (communities count at TLP:GREEN, organisations at GREEN and AMBER).
+     */
+    public record Choices(String format, RunSettings settings, Tlp tlp, Set<UUID> communities, Set<UUID> organisations) {
+
+        public Choices {
+            communities = communities == null ? Set.of() : Set.copyOf(communities);
+            organisations = organisations == null ? Set.of() : Set.copyOf(organisations);
+        }
+
+        /** The same choices shared with these communities and organisations. */
+        public Choices sharedWith(java.util.Collection<UUID> withCommunities, java.util.Collection<UUID> withOrganisations) {
+            return new Choices(format, settings, tlp, withCommunities == null ? Set.of() : Set.copyOf(withCommunities),
+                    withOrganisations == null ? Set.of() : Set.copyOf(withOrganisations));
+        }
     }
 
     /**
@@ -197,7 +216,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
         }
         Tlp level = tlp == null || tlp.isBlank() ? Tlp.AMBER : Tlp.parse(tlp.strip()).orElseThrow(() -> new InvalidFieldException("tlp",
                 "monitoring.tlp.unknown", "'" + tlp + "' is not a TLP 2.0 level: CLEAR, GREEN, AMBER, AMBER_STRICT or RED."));
-        return new Choices(formatKey, new RunSettings(chosen.isEmpty() ? defaults.types() : chosen, seconds, budget), level);
+        return new Choices(formatKey, new RunSettings(chosen.isEmpty() ? defaults.types() : chosen, seconds, budget), level, Set.of(),
+                Set.of());
     }
 
     /** A body not read yet, with its declared length (-1 if unknown). */
@@ -207,6 +227,7 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     /** Starts a run on an uploaded file: 403 before reading anything if the member may not run one, 413 past the limit. */
     public MonitoringRun startUpload(Member member, Upload upload, Choices choices) {
         ensureMayRun(member);
+        ensureMayShare(member, choices);
         if (upload.declaredLength() > maxBytes) {
             throw tooLarge();
         }
@@ -232,6 +253,7 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     /** Starts a run on a file of the datasets directory, named relative to it (400 naming {@code serverFile} otherwise). */
     public MonitoringRun startServerFile(Member member, String name, Choices choices) {
         ensureMayRun(member);
+        ensureMayShare(member, choices);
         Path file = sources.serverFile(name);
         ensureRoom();
         return submit(member, UUID.randomUUID(), MonitoringRun.Source.SERVER_FILE, name.strip(), size(file), choices,
@@ -241,6 +263,7 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     /** Starts a run on a dataset shipped with Vigie, by key ({@code german-elections-2021}). */
     public MonitoringRun startBundled(Member member, String key, Choices choices) {
         ensureMayRun(member);
+        ensureMayShare(member, choices);
         Datasets dataset = sources.bundled(key);
         ensureRoom();
         return submit(member, UUID.randomUUID(), MonitoringRun.Source.BUNDLED, DatasetSources.key(dataset), -1, choices,
@@ -253,7 +276,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
 
     private MonitoringRun submit(Member member, UUID id, MonitoringRun.Source source, String name, long size, Choices choices,
                                  Opener opener, Path spool) {
-        MonitoringRun run = new MonitoringRun(id, member.organisationId(), member.accountId(), choices.tlp(), Distribution.NONE, source,
+        MonitoringRun run = new MonitoringRun(id, member.organisationId(), member.accountId(), choices.tlp(),
+                new Distribution(choices.communities(), choices.organisations(), Set.of()), source,
                 name, choices.format(), null, choices.settings(), MonitoringRun.State.QUEUED, MonitoringRun.Progress.NONE,
                 Math.max(size, 0), false, null, List.of(), null, false, clock.instant(), null, null);
         transactions.executeWithoutResult(tx -> {
@@ -261,7 +285,8 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
             audit.record(AuditEvent.of("monitoring.run.started", "monitoring-run", id).with("source", source.name())
                     .with("name", name).with("bytes", size).with("format", String.valueOf(choices.format()))
                     .with("types", choices.settings().types()).with("window", choices.settings().windowSeconds())
-                    .with("tlp", choices.tlp().name()));
+                    .with("tlp", choices.tlp().name()).with("communities", choices.communities())
+                    .with("organisations", choices.organisations()));
         });
         Control control = new Control(size);
         controls.put(id, control);
@@ -472,6 +497,25 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
     }
 
     // ---- files ----------------------------------------------------------------------------------------------
+
+    /**
+     * The run may be shared only with communities the member's organisation is active in and with organisations
+     * that exist (400 naming {@code communities} or {@code organisations}).
+     */
+    private void ensureMayShare(Member member, Choices choices) {
+        Set<UUID> active = communities.activeCommunitiesOf(member.organisationId());
+        for (UUID community : choices.communities()) {
+            if (!active.contains(community)) {
+                throw new InvalidFieldException("communities", "monitoring.community.refused", "Your organisation is not an active member "
+                        + "of community " + community + ": a run is shared only in communities it is active in.");
+            }
+        }
+        for (UUID organisation : choices.organisations()) {
+            if (organisations.find(organisation).isEmpty()) {
+                throw new InvalidFieldException("organisations", "monitoring.organisation.unknown", "No organisation " + organisation + ".");
+            }
+        }
+    }
 
     private void ensureMayRun(Member member) {
         if (!mayRun(member)) {

@@ -15,7 +15,7 @@ import org.vigie.server.support.VigieTest;
 
 /**
  * A run is shared like any object: its owner organisation always sees it, TLP:CLEAR everyone signed in,
- * and otherwise nobody else. Another organisation trying every read path (the run, its groups, a group,
+ * AMBER the organisations it names, GREEN also the communities it names, and nobody else. Another organisation trying every read path (the run, its groups, a group,
  * the network JSON of the API and of the page, the pages, the report from a group, cancel) finds nothing.
  */
 @VigieTest
@@ -92,6 +92,34 @@ class MonitoringVisibilityTest {
         assertThat(outsiderApi.get("/api/v1/monitoring/runs").body()).contains(run);
         assertThat(ownerViewer.post("/api/v1/monitoring/runs/" + run + "/groups/0/report", Map.of()).status())
                 .as("viewers file no report").isEqualTo(403);
+    }
+
+    @Test
+    void anAmberRunNamedToAnOrganisationIsReadByItAndNoOtherOne() throws Exception {
+        UUID recipient = fixtures.organisation("GOVERNMENT_AGENCY");
+        Api recipientAnalyst = fixtures.signedIn(fixtures.account(recipient, "ANALYST"));
+        Api.Response started = owner.postFile("/api/v1/monitoring/runs?type=co-link&tlp=AMBER&organisation=" + recipient, "file", "posts.csv",
+                "text/csv", PlantedPosts.csv("o" + UUID.randomUUID().toString().substring(0, 6), 5, 10));
+        String run = started.json().get("id").asText();
+        assertThat(PlantedPosts.awaitEnd(owner, run).json().get("state").asText()).isEqualTo("SUCCEEDED");
+
+        for (String path : readPaths(run)) {
+            assertThat(recipientAnalyst.get(path).status()).as("recipient reads " + path).isEqualTo(200);
+            assertThat(outsiderApi.get(path).status()).as("outsider reads " + path).isEqualTo(404);
+        }
+        assertThat(recipientAnalyst.post("/api/v1/monitoring/runs/" + run + "/cancel", "").status()).as("only the owner cancels")
+                .isIn(403, 409);
+    }
+
+    @Test
+    void aRunIsSharedOnlyInCommunitiesTheOrganisationIsActiveIn() {
+        Api.Response refused = owner.postFile("/api/v1/monitoring/runs?tlp=GREEN&community=" + UUID.randomUUID(), "file", "posts.csv",
+                "text/csv", PlantedPosts.csv("c", 3, 3));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("communities");
+        Api.Response unknown = owner.postFile("/api/v1/monitoring/runs?tlp=AMBER&organisation=" + UUID.randomUUID(), "file", "posts.csv",
+                "text/csv", PlantedPosts.csv("c", 3, 3));
+        assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("organisations");
     }
 
     @Test
