@@ -69,6 +69,17 @@ class MonitoringApiTest {
     }
 
     @Test
+    void theNetworkOfAHugeGroupIsCutToTheHeaviestEdgesAndSaysSo() throws Exception {
+        String run = start(analyst, "?type=co-link", PlantedPosts.csv("h" + UUID.randomUUID().toString().substring(0, 6), 90, 300));
+        assertThat(PlantedPosts.awaitEnd(analyst, run).json().get("state").asText()).isEqualTo("SUCCEEDED");
+
+        JsonNode network = analyst.get("/api/v1/monitoring/runs/" + run + "/network").json();
+        assertThat(network.get("groupEdges").asLong()).isEqualTo(90 * 89 / 2);
+        assertThat(network.get("edges")).hasSize(MonitoringRuns.GRAPH_EDGES);
+        assertThat(network.get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
     void startingAndEndingARunAreAudited() throws Exception {
         String run = start(analyst, "", PlantedPosts.csv("a" + UUID.randomUUID().toString().substring(0, 6), 5, 10));
         PlantedPosts.awaitEnd(analyst, run);
