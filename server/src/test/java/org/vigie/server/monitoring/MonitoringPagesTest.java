@@ -65,4 +65,23 @@ class MonitoringPagesTest {
         assertThat(filed.location()).contains("/reports/incident--");
         assertThat(browser.follow(filed).body()).contains("Link flooding by five accounts");
     }
+
+    @Test
+    void aFailedRunsPageSaysWhyAndWhichLinesWithoutAStackTrace() throws Exception {
+        Fixtures fixtures = new Fixtures(port);
+        String analyst = fixtures.account(fixtures.organisation("GOVERNMENT_AGENCY"), "ANALYST");
+        Api api = fixtures.signedIn(analyst);
+        StringBuilder csv = new StringBuilder(PlantedPosts.HEADER);
+        for (int i = 0; i < 20; i++) {
+            csv.append("p").append(i).append(",acct").append(i).append(",n,twitter,").append(i % 2 == 0 ? "yesterday" : "1630000000")
+                    .append(",text,,\n");
+        }
+        String run = api.postFile("/api/v1/monitoring/runs?maxErrors=2", "file", "broken.csv", "text/csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asText();
+        PlantedPosts.awaitEnd(api, run);
+
+        String page = BrowserSession.signedIn(port, analyst, Fixtures.PASSWORD, "fr").get("/monitoring/runs/" + run).body();
+
+        assertThat(page).contains("Échec, rien d’enregistré", "Too many rows could not be read", "ligne 2 :").doesNotContain("Exception");
+    }
 }
