@@ -92,7 +92,7 @@ public record DetectionSettings(Set<CoActionType> types, long windowSeconds, lon
      * The settings the quality figures are measured with ({@code docs/detect/quality.md}): default types, a
      * 120 s window, accounts with at least 2 traces, IDF down-weighting, and edges kept when they rest on at
      * least 2 distinct objects, weigh at least 3 rare co-shares and have a mean weight per pair of at least
-     * half a rare co-share (see {@code EdgeFilter}); groups of at least 3 accounts.
+     * half a rare co-share (see {@code EdgeFilter}); groups of at least 3 accounts, each tied to two others.
      */
     public static DetectionSettings defaults() {
         return new DetectionSettings(defaultTypes(), 120, 0, 2, 3, Double.NaN, true,
