@@ -271,21 +271,15 @@ public final class Detection {
                 .withMinParticipation(settings.minParticipation()).withIdf(settings.idf())
                 .withMinWeight(settings.minWeight());
         CoordinationNetwork all = CoordinationNetwork.build(table, options);
-        CoordinationNetwork kept = filter(all);
-        double threshold = Double.isNaN(settings.weightQuantile()) ? settings.minWeight()
-                : Math.max(settings.minWeight(), all.weightQuantile(settings.weightQuantile()));
+        EdgeFilter filter = EdgeFilter.of(settings, table);
+        CoordinationNetwork kept = filter.apply(all);
         List<NetworkEdge> fast = List.of();
         if (settings.fastWindowSeconds() > 0) {
             check(Stage.PAIR);
-            fast = filter(CoordinationNetwork.build(table, options.withWindow(settings.fastWindowSeconds()))).edges();
+            fast = filter.apply(CoordinationNetwork.build(table, options.withWindow(settings.fastWindowSeconds())))
+                    .edges();
         }
-        return new Network(all.pairCount(), Double.isNaN(threshold) ? 0 : threshold, kept.edges(), fast);
-    }
-
-    private CoordinationNetwork filter(CoordinationNetwork network) {
-        CoordinationNetwork kept = settings.minWeight() > 0 ? network.withMinWeight(settings.minWeight()) : network;
-        return Double.isNaN(settings.weightQuantile()) ? kept
-                : kept.withWeightAboveQuantile(settings.weightQuantile());
+        return new Network(all.pairCount(), filter.threshold(all), kept.edges(), fast);
     }
 
     private Network coortweet(TraceTable table, long window) {

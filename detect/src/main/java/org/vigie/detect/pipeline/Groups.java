@@ -1,11 +1,10 @@
 package org.vigie.detect.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,14 +14,20 @@ import org.vigie.detect.network.NetworkEdge;
 import org.vigie.detect.network.TraceTable;
 
 /**
- * Groups of the kept network: its connected components of at least {@code minGroupSize} accounts, with per
- * account a score (its strength relative to the strongest member of its group), and per group the objects
- * its members shared and the evidence shares.
+ * Groups of the kept network: Leiden communities inside its connected components, each reduced to its 2-core
+ * ({@link Communities}), of at least {@code minGroupSize} accounts; per account a coordination score, per group its edges, weight, density,
+ * pairs per co-action type, and what it shared ({@link GroupEvidence}). See {@code docs/detect/groups.md}.
+ *
+ * <p>Everything is a pass over the edges or the traces with arrays indexed by account: O(edges + traces),
+ * whatever the number of groups.
+ *
+ * <p><b>Coordination score</b> of an account in group G, in [0, 1]:
+ * {@code (w_in / s) × (w_in / max over G of w_in)}, where {@code s} is the account's strength (sum of the
+ * weights of its kept edges) and {@code w_in} the part of it on edges to other members of G. The first factor
+ * says how much of its coordination is with its own group, the second how strongly it takes part compared
+ * with the group's most engaged member. Accounts in no group score 0.
  */
 final class Groups {
-    static final int TOP_OBJECTS = 10;
-    static final int MAX_EVIDENCE = 200;
-
     private final List<AccountNode> accounts;
     private final List<CoordinatedGroup> groups;
 
@@ -41,232 +46,219 @@ final class Groups {
 
     static Groups find(List<NetworkEdge> edges, TraceTable table, Detection.Accounts facts,
             DetectionSettings settings) {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        for (NetworkEdge e : edges) {
-            for (String a : List.of(e.accountId(), e.accountIdY())) {
-                if (index.putIfAbsent(a, names.size()) == null) {
-                    names.add(a);
-                }
-            }
-        }
-        int n = names.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        int[] degree = new int[n];
-        double[] strength = new double[n];
-        for (NetworkEdge e : edges) {
-            int a = index.get(e.accountId());
-            int b = index.get(e.accountIdY());
-            degree[a]++;
-            degree[b]++;
-            strength[a] += e.weight();
-            strength[b] += e.weight();
-            parent[root(parent, a)] = root(parent, b);
-        }
-        Map<Integer, List<Integer>> components = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            components.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(i);
-        }
-        List<List<Integer>> kept = new ArrayList<>();
-        for (List<Integer> c : components.values()) {
-            if (c.size() >= settings.minGroupSize()) {
-                kept.add(c);
-            }
-        }
-        int[] groupOf = new int[n];
-        java.util.Arrays.fill(groupOf, -1);
-        List<Draft> drafts = new ArrayList<>();
-        for (List<Integer> members : kept) {
-            drafts.add(new Draft(members));
-        }
-        for (NetworkEdge e : edges) {
-            int a = index.get(e.accountId());
-            int b = index.get(e.accountIdY());
-            for (Draft d : drafts) {
-                if (d.members.contains(a)) {
-                    if (d.members.contains(b)) {
-                        d.edge(e);
-                    }
-                    break;
-                }
-            }
-        }
-        drafts.sort(Comparator.comparingDouble((Draft d) -> -d.weight).thenComparing(d -> names.get(d.first())));
-        for (int g = 0; g < drafts.size(); g++) {
-            for (int m : drafts.get(g).members) {
-                groupOf[m] = g;
-            }
-        }
-        double[] score = new double[n];
-        for (Draft d : drafts) {
-            double max = 0;
-            for (int m : d.members) {
-                max = Math.max(max, strength[m]);
-            }
-            for (int m : d.members) {
-                score[m] = max == 0 ? 0 : strength[m] / max;
-            }
-        }
-        Evidence evidence = Evidence.collect(table, index, groupOf, drafts.size());
+        Graph graph = Graph.of(edges);
+        Communities.Partition partition = Communities.find(graph.names.size(), graph.from, graph.to, graph.weight,
+                settings.minGroupSize());
+        Tallies tallies = Tallies.of(graph, edges, partition);
+        int[] order = tallies.groupsByWeight(graph.names);
+        int[] groupOf = renumber(partition.community(), order);
+        double[] score = tallies.scores(graph, partition.community());
+        int[] componentOfGroup = componentIds(order, tallies.componentOf);
 
+        GroupEvidence evidence = GroupEvidence.collect(table, groupOfInterned(table, graph, groupOf), order.length);
         List<CoordinatedGroup> groups = new ArrayList<>();
-        for (int g = 0; g < drafts.size(); g++) {
-            Draft d = drafts.get(g);
-            List<Integer> members = new ArrayList<>(d.members);
-            members.sort(Comparator.comparingDouble((Integer m) -> -score[m]).thenComparing(names::get));
-            List<String> memberIds = members.stream().map(names::get).toList();
-            Set<String> platforms = new TreeSet<>();
-            for (String m : memberIds) {
-                String p = facts.platform(m);
-                if (p != null) {
-                    platforms.add(p);
-                }
-            }
-            long possible = (long) d.members.size() * (d.members.size() - 1) / 2;
-            groups.add(new CoordinatedGroup(g, g, memberIds, List.copyOf(platforms), d.edges, d.weight,
-                    possible == 0 ? 0 : d.edges / (double) possible, d.pairsByType, evidence.top(g), evidence.first(g),
-                    evidence.last(g), evidence.posts(g)));
+        List<List<Integer>> members = membersOf(groupOf, order.length, score, graph.names);
+        for (int g = 0; g < order.length; g++) {
+            int c = order[g];
+            List<String> ids = members.get(g).stream().map(graph.names::get).toList();
+            groups.add(new CoordinatedGroup(g, componentOfGroup[g], ids, platforms(ids, facts), tallies.edges[c],
+                    tallies.weight[c], density(tallies.edges[c], ids.size()), tallies.pairsByType(c),
+                    evidence.top(g), evidence.first(g), evidence.last(g), evidence.posts(g)));
         }
         List<AccountNode> nodes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String id = names.get(i);
-            nodes.add(new AccountNode(id, facts.platform(id), groupOf[i], groupOf[i] < 0 ? 0 : score[i],
-                    facts.posts(id), facts.traces(id), degree[i], strength[i]));
+        for (int v = 0; v < graph.names.size(); v++) {
+            String id = graph.names.get(v);
+            nodes.add(new AccountNode(id, facts.platform(id), groupOf[v], score[v], facts.posts(id), facts.traces(id),
+                    graph.degree[v], graph.strength[v]));
         }
         nodes.sort(Comparator.comparing(AccountNode::accountId));
         return new Groups(nodes, groups);
     }
 
-    private static int root(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+    /** The network as arrays: accounts numbered by first appearance in the (sorted) edge list. */
+    private record Graph(List<String> names, int[] from, int[] to, double[] weight, int[] degree,
+            double[] strength) {
+
+        static Graph of(List<NetworkEdge> edges) {
+            Map<String, Integer> index = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            int m = edges.size();
+            int[] from = new int[m];
+            int[] to = new int[m];
+            double[] weight = new double[m];
+            for (int e = 0; e < m; e++) {
+                NetworkEdge edge = edges.get(e);
+                from[e] = index.computeIfAbsent(edge.accountId(), k -> add(names, k));
+                to[e] = index.computeIfAbsent(edge.accountIdY(), k -> add(names, k));
+                weight[e] = edge.weight();
+            }
+            int[] degree = new int[names.size()];
+            double[] strength = new double[names.size()];
+            for (int e = 0; e < m; e++) {
+                degree[from[e]]++;
+                degree[to[e]]++;
+                strength[from[e]] += weight[e];
+                strength[to[e]] += weight[e];
+            }
+            return new Graph(names, from, to, weight, degree, strength);
         }
-        return i;
+
+        private static int add(List<String> names, String name) {
+            names.add(name);
+            return names.size() - 1;
+        }
     }
 
-    private static final class Draft {
-        final Set<Integer> members;
-        int edges;
-        double weight;
-        final Map<CoActionType, Long> pairsByType = new EnumMap<>(CoActionType.class);
+    /** Per community: its edges, weight, pairs per type and component; per account its weight inside. */
+    private static final class Tallies {
+        final int[] edges;
+        final double[] weight;
+        final long[][] pairs;
+        final int[] componentOf;
+        final int[] firstMember;
+        double[] inside;
 
-        Draft(List<Integer> members) {
-            this.members = new LinkedHashSet<>(members);
+        private Tallies(int communities) {
+            edges = new int[communities];
+            weight = new double[communities];
+            pairs = new long[communities][CoActionType.values().length];
+            componentOf = new int[communities];
+            firstMember = new int[communities];
+            Arrays.fill(firstMember, -1);
         }
 
-        int first() {
-            return members.iterator().next();
-        }
-
-        void edge(NetworkEdge e) {
-            edges++;
-            weight += e.weight();
-            for (CoActionType t : CoActionType.values()) {
-                long p = e.pairs(t);
-                if (p > 0) {
-                    pairsByType.merge(t, p, Long::sum);
+        static Tallies of(Graph graph, List<NetworkEdge> list, Communities.Partition p) {
+            int[] community = p.community();
+            Tallies t = new Tallies(p.communities());
+            t.inside = new double[graph.names.size()];
+            for (int v = 0; v < community.length; v++) {
+                int c = community[v];
+                if (c >= 0 && t.firstMember[c] < 0) {
+                    t.firstMember[c] = v;
+                    t.componentOf[c] = p.component()[v];
                 }
             }
+            for (int e = 0; e < graph.from.length; e++) {
+                int c = community[graph.from[e]];
+                if (c < 0 || c != community[graph.to[e]]) {
+                    continue;
+                }
+                t.edges[c]++;
+                t.weight[c] += graph.weight[e];
+                t.inside[graph.from[e]] += graph.weight[e];
+                t.inside[graph.to[e]] += graph.weight[e];
+                NetworkEdge edge = list.get(e);
+                for (CoActionType type : CoActionType.values()) {
+                    t.pairs[c][type.ordinal()] += edge.pairs(type);
+                }
+            }
+            return t;
+        }
+
+        /** Community ids by decreasing weight, ties by the first member's account id. */
+        int[] groupsByWeight(List<String> names) {
+            Integer[] ids = new Integer[edges.length];
+            for (int c = 0; c < ids.length; c++) {
+                ids[c] = c;
+            }
+            Arrays.sort(ids, Comparator.comparingDouble((Integer c) -> -weight[c])
+                    .thenComparing(c -> names.get(firstMember[c])));
+            return Arrays.stream(ids).mapToInt(Integer::intValue).toArray();
+        }
+
+        Map<CoActionType, Long> pairsByType(int c) {
+            Map<CoActionType, Long> out = new EnumMap<>(CoActionType.class);
+            for (CoActionType type : CoActionType.values()) {
+                if (pairs[c][type.ordinal()] > 0) {
+                    out.put(type, pairs[c][type.ordinal()]);
+                }
+            }
+            return out;
+        }
+
+        /** The coordination score of every account (see the class comment). */
+        double[] scores(Graph graph, int[] community) {
+            double[] maxInside = new double[edges.length];
+            for (int v = 0; v < community.length; v++) {
+                if (community[v] >= 0) {
+                    maxInside[community[v]] = Math.max(maxInside[community[v]], inside[v]);
+                }
+            }
+            double[] score = new double[community.length];
+            for (int v = 0; v < community.length; v++) {
+                int c = community[v];
+                if (c >= 0 && inside[v] > 0) {
+                    score[v] = Math.min(1, (inside[v] / graph.strength[v]) * (inside[v] / maxInside[c]));
+                }
+            }
+            return score;
         }
     }
 
-    /** The shares of grouped accounts, per group: objects shared by at least two members, and their posts. */
-    private static final class Evidence {
-        private final List<List<SharedObject>> top = new ArrayList<>();
-        private final List<List<EvidencePost>> posts = new ArrayList<>();
-
-        static Evidence collect(TraceTable table, Map<String, Integer> index, int[] groupOf, int groups) {
-            List<Map<Integer, Set<Integer>>> accountsByObject = new ArrayList<>();
-            List<Map<Integer, Long>> sharesByObject = new ArrayList<>();
-            for (int g = 0; g < groups; g++) {
-                accountsByObject.add(new HashMap<>());
-                sharesByObject.add(new HashMap<>());
-            }
-            int[] groupOfInterned = new int[table.accounts().size()];
-            for (int a = 0; a < groupOfInterned.length; a++) {
-                Integer i = index.get(table.accounts().name(a));
-                groupOfInterned[a] = i == null ? -1 : groupOf[i];
-            }
-            for (int r = 0; r < table.size(); r++) {
-                int g = groupOfInterned[table.account(r)];
-                if (g >= 0) {
-                    accountsByObject.get(g).computeIfAbsent(table.object(r), k -> new HashSet<>()).add(table.account(r));
-                    sharesByObject.get(g).merge(table.object(r), 1L, Long::sum);
-                }
-            }
-            Evidence evidence = new Evidence();
-            for (int g = 0; g < groups; g++) {
-                Map<Integer, Set<Integer>> byObject = accountsByObject.get(g);
-                Map<Integer, Long> shares = sharesByObject.get(g);
-                List<Integer> objects = new ArrayList<>();
-                byObject.forEach((o, accounts) -> {
-                    if (accounts.size() >= 2) {
-                        objects.add(o);
-                    }
-                });
-                objects.sort(Comparator.comparingInt((Integer o) -> -byObject.get(o).size())
-                        .thenComparingLong(o -> -shares.get(o)).thenComparing(o -> table.objects().name(o)));
-                List<Integer> topObjects = objects.subList(0, Math.min(TOP_OBJECTS, objects.size()));
-                List<SharedObject> shared = new ArrayList<>();
-                for (int o : topObjects) {
-                    shared.add(new SharedObject(null, table.objects().name(o), byObject.get(o).size(), shares.get(o)));
-                }
-                evidence.top.add(shared);
-                evidence.posts.add(new ArrayList<>());
-            }
-            // second pass: types of the top objects and the evidence shares, in time order per group
-            List<Map<Integer, Integer>> topIndex = new ArrayList<>();
-            for (int g = 0; g < groups; g++) {
-                Map<Integer, Integer> ix = new HashMap<>();
-                List<SharedObject> shared = evidence.top.get(g);
-                for (int i = 0; i < shared.size(); i++) {
-                    ix.put(table.objects().find(shared.get(i).objectId()), i);
-                }
-                topIndex.add(ix);
-            }
-            for (int r = 0; r < table.size(); r++) {
-                int g = groupOfInterned[table.account(r)];
-                if (g < 0) {
-                    continue;
-                }
-                Integer i = topIndex.get(g).get(table.object(r));
-                if (i == null) {
-                    continue;
-                }
-                List<SharedObject> shared = evidence.top.get(g);
-                SharedObject o = shared.get(i);
-                if (o.type() == null) {
-                    shared.set(i, new SharedObject(table.type(r), o.objectId(), o.accounts(), o.shares()));
-                }
-                evidence.posts.get(g).add(new EvidencePost(table.contents().name(table.content(r)),
-                        table.accounts().name(table.account(r)), table.time(r), table.type(r), o.objectId()));
-            }
-            for (List<EvidencePost> p : evidence.posts) {
-                p.sort(Comparator.comparingLong(EvidencePost::epochSecond).thenComparing(EvidencePost::postId));
-            }
-            return evidence;
+    /** Per account, its group id in weight order (-1 for none). */
+    private static int[] renumber(int[] community, int[] order) {
+        int[] rank = new int[order.length];
+        for (int g = 0; g < order.length; g++) {
+            rank[order[g]] = g;
         }
-
-        List<SharedObject> top(int g) {
-            return top.get(g);
+        int[] out = new int[community.length];
+        for (int v = 0; v < community.length; v++) {
+            out[v] = community[v] < 0 ? -1 : rank[community[v]];
         }
+        return out;
+    }
 
-        List<EvidencePost> posts(int g) {
-            List<EvidencePost> all = posts.get(g);
-            return all.subList(0, Math.min(MAX_EVIDENCE, all.size()));
+    /** Components numbered in the order their first group appears (group 0's component is 0). */
+    private static int[] componentIds(int[] order, int[] componentOf) {
+        Map<Integer, Integer> ids = new HashMap<>();
+        int[] out = new int[order.length];
+        for (int g = 0; g < order.length; g++) {
+            out[g] = ids.computeIfAbsent(componentOf[order[g]], k -> ids.size());
         }
+        return out;
+    }
 
-        long first(int g) {
-            return posts.get(g).isEmpty() ? 0 : posts.get(g).get(0).epochSecond();
+    private static List<List<Integer>> membersOf(int[] groupOf, int groups, double[] score, List<String> names) {
+        List<List<Integer>> members = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            members.add(new ArrayList<>());
         }
+        for (int v = 0; v < groupOf.length; v++) {
+            if (groupOf[v] >= 0) {
+                members.get(groupOf[v]).add(v);
+            }
+        }
+        for (List<Integer> m : members) {
+            m.sort(Comparator.comparingDouble((Integer v) -> -score[v]).thenComparing(names::get));
+        }
+        return members;
+    }
 
-        long last(int g) {
-            List<EvidencePost> p = posts.get(g);
-            return p.isEmpty() ? 0 : p.get(p.size() - 1).epochSecond();
+    private static int[] groupOfInterned(TraceTable table, Graph graph, int[] groupOf) {
+        int[] out = new int[table.accounts().size()];
+        Arrays.fill(out, -1);
+        for (int v = 0; v < graph.names.size(); v++) {
+            int a = table.accounts().find(graph.names.get(v));
+            if (a >= 0) {
+                out[a] = groupOf[v];
+            }
         }
+        return out;
+    }
+
+    private static List<String> platforms(List<String> members, Detection.Accounts facts) {
+        Set<String> platforms = new TreeSet<>();
+        for (String m : members) {
+            String p = facts.platform(m);
+            if (p != null) {
+                platforms.add(p);
+            }
+        }
+        return List.copyOf(platforms);
+    }
+
+    private static double density(int edges, int members) {
+        long possible = (long) members * (members - 1) / 2;
+        return possible == 0 ? 0 : edges / (double) possible;
     }
 }

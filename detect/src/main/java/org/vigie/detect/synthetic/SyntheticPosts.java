@@ -21,7 +21,7 @@ import org.vigie.detect.input.Post;
  * Synthetic posts with planted coordinated groups, organic traffic and viral bursts, and their ground truth.
  *
  * <p>Deterministic: one {@link SplittableRandom} seeded with {@link SyntheticSettings#seed()} plans the
- * accounts, groups, episodes and bursts at construction (a few thousand small records, no posts); each
+ * accounts, groups, episodes, bursts and fan-community posts at construction (small records, no posts); each
  * {@link #iterator()} then replays the same posts <b>in time order</b>, one hour of organic posts in memory at a
  * time (plus the planted and burst posts that started but are not yet due).
  *
@@ -35,6 +35,10 @@ import org.vigie.detect.input.Post;
  *       accounts meet in several bursts, as real engaged users do), repost one new post
  *       (70 %) or share one new URL (30 %), each after an exponential delay (mean
  *       {@code burstMeanDelaySeconds}, cut at 6×) from the burst's start.</li>
+ *   <li><b>Fan communities</b> (hard negatives): distinct organic accounts following one source; each of its
+ *       posts is reposted by each follower with {@code communityRepostProbability}, after an exponential delay
+ *       (mean {@code communityMeanDelaySeconds}, cut at 6×). The same few accounts co-repost again and again,
+ *       each on its own time.</li>
  *   <li><b>Planted groups</b>: each runs episodes spread over the span; an episode uses one of the group's
  *       behaviours (in turn), each participating member posts its object at a delay uniform in [0, jitter]
  *       after the start. Objects are new per episode: a seed post to repost, a URL on the group's own site
@@ -63,9 +67,10 @@ public final class SyntheticPosts implements Iterable<Post> {
     private final long plantedPosts;
     private final long burstPosts;
     private final long organicPosts;
+    private final long communityPosts;
     private final long organicSeed;
 
-    private sealed interface Special permits Episode, Burst {
+    private sealed interface Special permits Episode, Burst, FanPost {
         long start();
     }
 
@@ -74,6 +79,10 @@ public final class SyntheticPosts implements Iterable<Post> {
     }
 
     private record Burst(long start, int size, boolean link, long seed) implements Special {
+    }
+
+    /** One post of a fan community's source and the followers who repost it (chosen when planning). */
+    private record FanPost(long start, int community, int[] reposters, long seed) implements Special {
     }
 
     public SyntheticPosts(SyntheticSettings settings) {
@@ -149,14 +158,17 @@ public final class SyntheticPosts implements Iterable<Post> {
             plan.add(new Burst(start, size, rng.nextDouble() < 0.3, rng.nextLong()));
             burst0 += size;
         }
+        long fan0 = planFanCommunities(rng, plan, lastStart);
         plan.sort(Comparator.comparingLong(Special::start));
         specials = List.copyOf(plan);
         plantedPosts = planted0;
         burstPosts = burst0;
-        organicPosts = s.posts() - planted0 - burst0;
+        communityPosts = fan0;
+        organicPosts = s.posts() - planted0 - burst0 - fan0;
         if (organicPosts < 0) {
-            throw new IllegalArgumentException("planted (" + planted0 + ") and viral-burst (" + burst0
-                    + ") posts exceed the " + s.posts() + " posts asked for: raise posts or lower groups/bursts");
+            throw new IllegalArgumentException("planted (" + planted0 + "), viral-burst (" + burst0
+                    + ") and fan-community (" + fan0 + ") posts exceed the " + s.posts()
+                    + " posts asked for: raise posts or lower groups/bursts/communities");
         }
         organicSeed = rng.nextLong();
         List<String> accounts = new ArrayList<>(totalAccounts);
@@ -193,6 +205,11 @@ public final class SyntheticPosts implements Iterable<Post> {
         return burstPosts;
     }
 
+    /** Reposts by fan-community followers (hard negatives: organic, but the same accounts again and again). */
+    public long communityPosts() {
+        return communityPosts;
+    }
+
     public long organicPosts() {
         return organicPosts;
     }
@@ -209,6 +226,32 @@ public final class SyntheticPosts implements Iterable<Post> {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * Fan communities: followers are distinct organic accounts drawn uniformly (so communities barely
+     * overlap); each of the source's posts is reposted by each follower with the repost probability, on the
+     * follower's own time. Returns the number of reposts planned.
+     */
+    private long planFanCommunities(SplittableRandom rng, List<Special> plan, long lastStart) {
+        long total = 0;
+        for (int c = 0; c < s.communities(); c++) {
+            int size = between(rng, s.minCommunitySize(), s.maxCommunitySize());
+            Set<Integer> followers = new HashSet<>();
+            while (followers.size() < size) {
+                followers.add(organicIndex[rng.nextInt(organicIndex.length)]);
+            }
+            int[] ordered = followers.stream().mapToInt(Integer::intValue).sorted().toArray();
+            int posts = between(rng, s.minCommunityPosts(), s.maxCommunityPosts());
+            for (int p = 0; p < posts; p++) {
+                long start = s.startEpochSecond() + (long) (rng.nextDouble() * (lastStart - s.startEpochSecond()));
+                int[] reposters = java.util.Arrays.stream(ordered)
+                        .filter(f -> rng.nextDouble() < s.communityRepostProbability()).toArray();
+                plan.add(new FanPost(start, c, reposters, rng.nextLong()));
+                total += reposters.length;
+            }
+        }
+        return total;
+    }
 
     String accountId(int index) {
         long x = (index * 0x9E3779B1L + salt) & 0xffffffffL; // odd multiplier: a bijection on 32 bits
@@ -341,8 +384,10 @@ public final class SyntheticPosts implements Iterable<Post> {
                 Special sp = specials.get(nextSpecial++);
                 if (sp instanceof Episode e) {
                     episode(e);
+                } else if (sp instanceof Burst b) {
+                    burst(b);
                 } else {
-                    burst((Burst) sp);
+                    fanPost((FanPost) sp);
                 }
             }
             long count = organicPosts * (h + 1) / hours - organicPosts * h / hours;
@@ -411,6 +456,18 @@ public final class SyntheticPosts implements Iterable<Post> {
                     case CO_TEXT_NEAR -> p.withText(nearCopy(baseText, r));
                     case CO_IMAGE -> p.withText(words(r, 2, 8)).withImageHashes(List.of(object));
                 };
+                pending.add(new Timed(t, seq, p));
+            }
+        }
+
+        private void fanPost(FanPost f) {
+            SplittableRandom r = new SplittableRandom(f.seed());
+            String source = "f" + f.community() + "x" + hex(r.nextLong()).substring(0, 10);
+            for (int account : f.reposters()) {
+                long delay = Math.min((long) (-Math.log(1 - r.nextDouble()) * s.communityMeanDelaySeconds()),
+                        6L * s.communityMeanDelaySeconds());
+                long t = f.start() + delay;
+                Post p = base(account, t, r).withRepostOf(source);
                 pending.add(new Timed(t, seq, p));
             }
         }

@@ -45,7 +45,7 @@ class SyntheticPostsTest {
     @Test
     void exactCountTimeOrderUniqueIdsAndKnownAccounts() {
         assertThat(posts).hasSize(40_000);
-        assertThat(set.organicPosts() + set.plantedPosts() + set.burstPosts()).isEqualTo(40_000);
+        assertThat(set.organicPosts() + set.plantedPosts() + set.burstPosts() + set.communityPosts()).isEqualTo(40_000);
         Set<String> ids = new HashSet<>();
         Set<String> accounts = new HashSet<>(set.truth().accounts());
         assertThat(accounts).hasSize(set.truth().accounts().size());
@@ -210,6 +210,34 @@ class SyntheticPostsTest {
     void tooManyPlantedPostsIsRefused() {
         assertThatThrownBy(() -> new SyntheticPosts(SMALL.toBuilder().posts(1_000).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceed");
+    }
+
+    @Test
+    void fanCommunitiesAreOrganicAccountsRepostingTheirSourceEachOnItsOwnTime() {
+        Map<String, List<Post>> bySource = new HashMap<>();
+        for (Post p : posts) {
+            if (p.repostOf() != null && p.repostOf().startsWith("f")) {
+                bySource.computeIfAbsent(p.repostOf(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        assertThat(bySource.values().stream().mapToLong(List::size).sum()).isEqualTo(set.communityPosts());
+        assertThat(set.communityPosts()).isPositive();
+        assertThat(bySource.values()).allSatisfy(reposts -> assertThat(reposts).allSatisfy(
+                p -> assertThat(set.truth().groupOf(p.accountId())).isNull()));
+        // followers repost minutes apart (mean delay 10 min), not within seconds as planted members do
+        List<Long> spreads = bySource.values().stream().filter(r -> r.size() >= 5)
+                .map(r -> r.get(r.size() - 1).epochSecond() - r.get(0).epochSecond()).sorted().toList();
+        assertThat(spreads.get(spreads.size() / 2)).isGreaterThan(600);
+    }
+
+    @Test
+    void countsScaleWithPostsUnlessSet() {
+        SyntheticSettings million = SyntheticSettings.builder().posts(1_000_000).build();
+        assertThat(million.organicAccounts()).isEqualTo(200_000);
+        assertThat(million.groups()).isEqualTo(200);
+        assertThat(million.viralBursts()).isEqualTo(100);
+        assertThat(million.communities()).isEqualTo(1_000);
+        assertThat(SyntheticSettings.builder().posts(1_000_000).groups(7).build().groups()).isEqualTo(7);
     }
 
     @Test

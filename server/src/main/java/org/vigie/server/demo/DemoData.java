@@ -78,12 +78,14 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoReports reports;
     private final DemoAlerts alerts;
     private final DemoResponse response;
+    private final DemoMonitoring monitoring;
     private final PrintStream console = System.out;
     private final SecureRandom random = new SecureRandom();
 
     DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing, DemoElections elections,
-             DemoReports reports, DemoAlerts alerts, DemoResponse response) {
+             DemoReports reports, DemoAlerts alerts, DemoResponse response, DemoMonitoring monitoring) {
         this.response = response;
+        this.monitoring = monitoring;
         this.reports = reports;
         this.alerts = alerts;
         this.organisations = organisations;
@@ -132,6 +134,7 @@ class DemoData implements SmartInitializingSingleton {
                     elections.legislative());
             response.seed(accounts.findByUsername("commission-admin").orElseThrow().member(), cell, byName, fakeAudio);
         }
+        monitoring.seed(accounts.findByUsername("commission-admin").orElseThrow().member());
         log.info("Demo data ready: {} organisations and {} elections created, {} demo accounts", created, electionsCreated, ACCOUNTS.size());
         print(lines);
     }

@@ -66,11 +66,38 @@ class DemoDataTest {
             assertThat(first.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("SELECT count(*) FROM response_boards").query(Integer.class).single())
                     .as("a response under way on the fake audio").isEqualTo(1);
+            assertThat(demoRunState(first)).as("the demo's detection run on the German 2021 dataset").isEqualTo("SUCCEEDED");
+            assertThat(first.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT count(*) FROM monitoring_groups g JOIN monitoring_runs r ON r.id = g.run_id WHERE r.source_name = 'german-elections-2021'")
+                    .query(Integer.class).single()).as("groups found in the demo run").isPositive();
         }
 
         try (StandaloneVigie second = StandaloneVigie.start(data, "--vigie.demo=true")) {
             assertThat(second.fixtures().admin().get("/api/v1/organisations").json().size()).isEqualTo(organisationsAfterFirstStart);
             assertThat(second.fixtures().admin().get("/api/v1/elections?country=XV").json().size()).as("elections seeded once").isEqualTo(2);
+            assertThat(second.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT count(*) FROM monitoring_runs WHERE source_name = 'german-elections-2021'").query(Integer.class).single())
+                    .as("the demo run is not started again once it has succeeded").isEqualTo(1);
+        }
+    }
+
+    /** Waits for the demo run (it runs on the monitoring pool) to end, for two minutes at most. */
+    private static String demoRunState(StandaloneVigie vigie) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = vigie.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            String state = jdbc.sql("SELECT state FROM monitoring_runs r JOIN organisations o ON o.id = r.owner_organisation "
+                    + "WHERE r.source_name = 'german-elections-2021' AND o.name = 'Valdoria Electoral Commission'")
+                    .query(String.class).optional().orElse("NONE");
+            if (!state.equals("QUEUED") && !state.equals("RUNNING") || System.nanoTime() > deadline) {
+                return state;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return state;
+            }
         }
     }
 }
