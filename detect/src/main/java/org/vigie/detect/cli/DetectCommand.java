@@ -52,8 +52,8 @@ public final class DetectCommand {
               detect --input FILE --out DIR [--format vigie-csv|vigie-jsonl|coortweet|multi-platform|network-toolkit]
                      [--types co-repost,co-link,co-domain,co-hashtag,co-image,co-text,co-text-near,co-reply]
                      [--window S|auto] [--fast-window S] [--min-participation M] [--min-weight W]
-                     [--weight-quantile Q] [--no-idf] [--near-threshold J] [--compat coortweet]
-                     [--max-errors 1%|N]
+                     [--weight-quantile Q] [--min-objects N] [--min-rarity R] [--no-idf]
+                     [--near-threshold J] [--compat coortweet] [--max-errors 1%|N]
                         Find accounts that acted together (same repost, link, hashtag, image, exact or
                         near-duplicate text within the window) in a file of posts (plain or gzipped, format
                         detected from the header unless given); write nodes.csv, edges.csv, groups.csv,
@@ -210,6 +210,19 @@ public final class DetectCommand {
                         throw new IllegalArgumentException("--weight-quantile must be in [0, 1), was " + q);
                     }
                     quantile = q;
+                }
+                case "--min-objects" -> {
+                    long m = Options.positiveLong(Options.value(args, ++i, a), a);
+                    settings = settings.withMinObjects((int) Math.min(Integer.MAX_VALUE, m));
+                    nativeOnly.add(a);
+                }
+                case "--min-rarity" -> {
+                    double r = Options.parseDouble(Options.value(args, ++i, a), a);
+                    if (r < 0 || r > 1) {
+                        throw new IllegalArgumentException("--min-rarity must be in [0, 1], was " + r);
+                    }
+                    settings = settings.withMinRarity(r);
+                    nativeOnly.add(a);
                 }
                 case "--no-idf" -> {
                     settings = settings.withIdf(false);

@@ -95,6 +95,8 @@ final class SummaryJson {
         g.writeBooleanField("idf", s.idf());
         g.writeNumberField("near_threshold", s.nearDuplicateThreshold());
         g.writeNumberField("min_group_size", s.minGroupSize());
+        g.writeNumberField("min_objects", s.minObjects());
+        g.writeNumberField("min_rarity", s.minRarity());
         g.writeStringField("compat", s.coortweetCompat() ? "coortweet" : null);
         g.writeEndObject();
     }

@@ -265,13 +265,13 @@ public final class Detection {
     }
 
     private Network native_(TraceTable table, long window) {
-        // edges under the minimum weight are never materialised (most of them, on millions of posts); the
-        // network still knows every weight for the quantile threshold
+        // edges under the absolute minimum weight are never materialised (most of them, on millions of posts);
+        // the network still knows every weight for the quantile threshold
+        EdgeFilter filter = EdgeFilter.of(settings, table);
         CoordinationNetwork.Options options = CoordinationNetwork.Options.window(window)
                 .withMinParticipation(settings.minParticipation()).withIdf(settings.idf())
-                .withMinWeight(settings.minWeight());
+                .withMinWeight(filter.minWeight());
         CoordinationNetwork all = CoordinationNetwork.build(table, options);
-        EdgeFilter filter = EdgeFilter.of(settings, table);
         CoordinationNetwork kept = filter.apply(all);
         List<NetworkEdge> fast = List.of();
         if (settings.fastWindowSeconds() > 0) {

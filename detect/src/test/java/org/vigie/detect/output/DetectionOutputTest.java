@@ -55,7 +55,7 @@ class DetectionOutputTest {
         DetectionSettings settings = DetectionSettings.defaults()
                 .withTypes(EnumSet.of(CoActionType.CO_LINK, CoActionType.CO_HASHTAG)).withWindow(60)
                 .withMinParticipation(1).withMinWeight(0).withWeightQuantile(Double.NaN).withIdf(false)
-                .withMinGroupSize(3);
+                .withMinGroupSize(3).withMinObjects(1).withMinRarity(0);
         return new Detection(settings).run(posts.iterator(), () -> new InputReport(InputFormat.VIGIE_CSV, 9,
                 posts.size(), 2, List.of(new RowError(4, "bad timestamp 'yesterday'"), new RowError(7, "no account_id"))));
     }
