@@ -94,41 +94,112 @@ public final class CoordinationNetwork {
             }
         }
         int[] order = PairSweep.order(table, keep, null);
-        EdgeAccumulator acc = new EdgeAccumulator(table);
         double totalAccounts = kept;
-        long pairs = PairSweep.sweep(table, order, options.window(), new PairSweep.PairConsumer() {
-            private final int[] stamp = options.idf() ? new int[accounts] : null;
-            private int stampValue;
-            private double w = 1;
-
-            @Override
-            public void startObject(int object, int[] rows, int from, int to) {
-                if (stamp == null) {
-                    return;
-                }
-                stampValue++;
-                int distinct = 0;
-                for (int i = from; i < to; i++) {
-                    int a = table.account(rows[i]);
-                    if (stamp[a] != stampValue) {
-                        stamp[a] = stampValue;
-                        distinct++;
-                    }
-                }
-                w = Math.log((totalAccounts + 1) / distinct);
-            }
-
-            @Override
-            public void pair(int a, int b) {
-                acc.add(a, b, w);
-            }
-        });
         if (options.minWeight() > 0) {
-            double[] all = acc.weights();
-            Arrays.sort(all);
-            return new CoordinationNetwork(List.copyOf(acc.edges(options.minWeight())), pairs, all);
+            return twoPasses(table, order, options, accounts, totalAccounts);
         }
+        EdgeAccumulator acc = new EdgeAccumulator(table);
+        long pairs = PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts,
+                totalAccounts, acc::add));
         return new CoordinationNetwork(List.copyOf(acc.edges(0)), pairs, null);
+    }
+
+    /**
+     * With a minimum weight, most account pairs (coincidences on popular objects: one light pair each) never
+     * become edges. A first sweep sums the weight of every account pair in one open-addressing map (16 bytes
+     * a pair of accounts, no per-pair lists); a second sweep accumulates the full statistics (objects, Δt,
+     * contents, types) of the pairs of accounts that reached the minimum only. Same edges as one pass
+     * followed by {@link #withMinWeight}; the memory of the second pass is that of the kept edges.
+     */
+    private static CoordinationNetwork twoPasses(TraceTable table, int[] order, Options options, int accounts,
+            double totalAccounts) {
+        LongIntHashMap index = new LongIntHashMap(1 << 16);
+        double[][] sums = {new double[1 << 16]};
+        long[][] keys = {new long[1 << 16]};
+        int[] count = {0};
+        long pairs = PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts,
+                totalAccounts, (a, b, w) -> {
+                    long k = key(table, a, b);
+                    int e = index.getOrPut(k, count[0]);
+                    if (e == count[0]) {
+                        if (e == sums[0].length) {
+                            sums[0] = Arrays.copyOf(sums[0], e + (e >> 1));
+                            keys[0] = Arrays.copyOf(keys[0], e + (e >> 1));
+                        }
+                        keys[0][e] = k;
+                        count[0]++;
+                    }
+                    sums[0][e] += w;
+                }));
+        double[] all = Arrays.copyOf(sums[0], count[0]);
+        LongIntHashMap heavy = new LongIntHashMap(1024);
+        for (int e = 0; e < count[0]; e++) {
+            if (sums[0][e] >= options.minWeight()) {
+                heavy.getOrPut(keys[0][e], 0);
+            }
+        }
+        sums[0] = null;
+        keys[0] = null;
+        EdgeAccumulator acc = new EdgeAccumulator(table);
+        PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts, totalAccounts,
+                (a, b, w) -> {
+                    if (heavy.get(key(table, a, b), -1) >= 0) {
+                        acc.add(a, b, w);
+                    }
+                }));
+        Arrays.sort(all);
+        return new CoordinationNetwork(List.copyOf(acc.edges(options.minWeight())), pairs, all);
+    }
+
+    private static long key(TraceTable table, int a, int b) {
+        int ra = table.account(a);
+        int rb = table.account(b);
+        return ra < rb ? ((long) ra << 32) | rb : ((long) rb << 32) | ra;
+    }
+
+    /** A pair of rows with its weight: 1, or its object's IDF factor. */
+    @FunctionalInterface
+    private interface WeightedPair {
+        void pair(int older, int newer, double weight);
+    }
+
+    /** Computes each object's IDF factor when the sweep starts it and hands on the pairs with it. */
+    private static final class Weighted implements PairSweep.PairConsumer {
+        private final TraceTable table;
+        private final int[] stamp;
+        private final double totalAccounts;
+        private final WeightedPair sink;
+        private int stampValue;
+        private double w = 1;
+
+        Weighted(TraceTable table, Options options, int accounts, double totalAccounts, WeightedPair sink) {
+            this.table = table;
+            this.stamp = options.idf() ? new int[accounts] : null;
+            this.totalAccounts = totalAccounts;
+            this.sink = sink;
+        }
+
+        @Override
+        public void startObject(int object, int[] rows, int from, int to) {
+            if (stamp == null) {
+                return;
+            }
+            stampValue++;
+            int distinct = 0;
+            for (int i = from; i < to; i++) {
+                int a = table.account(rows[i]);
+                if (stamp[a] != stampValue) {
+                    stamp[a] = stampValue;
+                    distinct++;
+                }
+            }
+            w = Math.log((totalAccounts + 1) / distinct);
+        }
+
+        @Override
+        public void pair(int a, int b) {
+            sink.pair(a, b, w);
+        }
     }
 
     /** The edges ordered by (accountId, accountIdY) byte-wise. */
