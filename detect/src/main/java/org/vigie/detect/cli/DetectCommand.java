@@ -342,8 +342,8 @@ public final class DetectCommand {
     private static String topGroup(CoordinatedGroup g) {
         String top = g.topObjects().stream().limit(2).map(SharedObject::value)
                 .map(v -> v.length() > 40 ? v.substring(0, 39) + "…" : v).reduce((a, b) -> a + ", " + b).orElse("");
-        return String.format(Locale.ROOT, "%d accounts, weight %.1f, %s%s", g.size(), g.weight(),
-                String.join("/", g.platforms()), top.isEmpty() ? "" : ", top: " + top)
+        return String.format(Locale.ROOT, "%d accounts, weight %.1f%s%s", g.size(), g.weight(),
+                g.platforms().isEmpty() ? "" : ", " + String.join("/", g.platforms()), top.isEmpty() ? "" : ", top: " + top)
                 + (g.evidence().isEmpty() ? "" : ", " + Instant.ofEpochSecond(g.firstSeen()));
     }
 
