@@ -49,7 +49,7 @@ class MonitoringApiTest {
         JsonNode finished = PlantedPosts.awaitEnd(analyst, run).json();
         assertThat(finished.get("state").asText()).as(finished.toString()).isEqualTo("SUCCEEDED");
         assertThat(finished.get("formatRead").asText()).isEqualTo("vigie-csv");
-        assertThat(finished.at("/summary/posts").asLong()).isEqualTo(5 * 8 + 3 * 60);
+        assertThat(finished.at("/summary/posts").asLong()).isEqualTo(PlantedPosts.posts(8, 60));
         assertThat(finished.at("/settings/types").toString()).contains("co-link", "co-text").doesNotContain("co-hashtag");
 
         JsonNode groups = analyst.get("/api/v1/monitoring/runs/" + run + "/groups").json().get("groups");
