@@ -113,33 +113,12 @@ public final class CoordinationNetwork {
      */
     private static CoordinationNetwork twoPasses(TraceTable table, int[] order, Options options, int accounts,
             double totalAccounts) {
-        LongIntHashMap index = new LongIntHashMap(1 << 16);
-        double[][] sums = {new double[1 << 16]};
-        long[][] keys = {new long[1 << 16]};
-        int[] count = {0};
+        LongDoubleSums weights = new LongDoubleSums(1 << 16);
         long pairs = PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts,
-                totalAccounts, (a, b, w) -> {
-                    long k = key(table, a, b);
-                    int e = index.getOrPut(k, count[0]);
-                    if (e == count[0]) {
-                        if (e == sums[0].length) {
-                            sums[0] = Arrays.copyOf(sums[0], e + (e >> 1));
-                            keys[0] = Arrays.copyOf(keys[0], e + (e >> 1));
-                        }
-                        keys[0][e] = k;
-                        count[0]++;
-                    }
-                    sums[0][e] += w;
-                }));
-        double[] all = Arrays.copyOf(sums[0], count[0]);
-        LongIntHashMap heavy = new LongIntHashMap(1024);
-        for (int e = 0; e < count[0]; e++) {
-            if (sums[0][e] >= options.minWeight()) {
-                heavy.getOrPut(keys[0][e], 0);
-            }
-        }
-        sums[0] = null;
-        keys[0] = null;
+                totalAccounts, (a, b, w) -> weights.add(key(table, a, b), w)));
+        double[] all = weights.values();
+        // the heavy pairs in a table of their own: small enough to stay in cache for the second sweep's lookups
+        LongIntHashMap heavy = weights.keysAtLeast(options.minWeight());
         EdgeAccumulator acc = new EdgeAccumulator(table);
         PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts, totalAccounts,
                 (a, b, w) -> {
