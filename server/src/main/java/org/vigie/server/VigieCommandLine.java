@@ -50,6 +50,7 @@ final class VigieCommandLine {
                         Write a bundle of indicators, observables and relationships to a temporary
                         file and import it through the STIX import into a throwaway store; print
                         objects/s and the peak heap.
+            """ + org.vigie.detect.cli.DetectBenchmark.USAGE + org.vigie.detect.cli.DetectCommand.USAGE + """
               import FILE [--tlp GREEN] [--pap GREEN] [--community ID]... [--organisation ID]...
                      [--user ID]... [--partial] [--format stix|misp] [--url URL] [--token TOKEN]
                         Import a STIX 2.1 bundle or a MISP event into a running Vigie (VIGIE_URL, else
@@ -80,14 +81,16 @@ final class VigieCommandLine {
         try {
             return switch (args[0]) {
                 case "serve" -> serve(rest(args, 1));
+                case "detect" -> new org.vigie.detect.cli.DetectCommand(out, err).run(rest(args, 1));
                 case "import" -> new org.vigie.server.imports.ImportCommand(out, err, System.getenv()).run(rest(args, 1));
                 case "audit" -> args.length > 1 && args[1].equals("verify") ? auditVerify(rest(args, 2)) : usage("unknown audit command");
-                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports, taxii, import or alerts")
+                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports, taxii, import, alerts or detect")
                         : args[1].equals("knowledge") ? benchKnowledge(rest(args, 2))
                         : args[1].equals("reports") ? benchReports(rest(args, 2))
                         : args[1].equals("taxii") ? benchTaxii(rest(args, 2))
                         : args[1].equals("import") ? benchImport(rest(args, 2))
                         : args[1].equals("alerts") ? benchAlerts(rest(args, 2))
+                        : args[1].equals("detect") ? benchDetect(rest(args, 2))
                         : usage("unknown benchmark '" + args[1] + "'");
                 case "export" -> new org.vigie.server.exchange.ExportCommand(out, err, System::getenv).run(rest(args, 1));
                 case "help", "--help", "-h" -> {
@@ -133,6 +136,16 @@ final class VigieCommandLine {
         spring.add("--vigie.data=" + data.toAbsolutePath().normalize());
         VigieApplication.serve(spring.toArray(String[]::new));
         return KEEP_RUNNING;
+    }
+
+    /** Runs the detection benchmark: no database, no Spring context, the detect module only. */
+    private int benchDetect(List<String> options) {
+        try {
+            return new org.vigie.detect.cli.DetectBenchmark(out, err).run(options);
+        } catch (java.io.IOException e) {
+            err.println("vigie bench detect: " + e.getMessage());
+            return 1;
+        }
     }
 
     private int auditVerify(List<String> options) {

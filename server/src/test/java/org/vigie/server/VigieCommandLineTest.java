@@ -50,4 +50,25 @@ class VigieCommandLineTest {
         assertThat(run("audit", "verify", "--data", "does-not-exist")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Vigie data in");
     }
+
+    @Test
+    void helpListsTheDetectionCommands() {
+        assertThat(run("help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("detect --input FILE --out DIR", "--compat coortweet",
+                "bench detect --rows N");
+    }
+
+    @Test
+    void detectIsDispatchedToTheDetectCommand() {
+        assertThat(run("detect", "--input", "does-not-exist.csv", "--out", "out")).isEqualTo(66);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("input file not found: does-not-exist.csv");
+        assertThat(run("detect", "--out", "out")).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--input FILE is required");
+    }
+
+    @Test
+    void theDetectionBenchmarkRefusesBadSizes() {
+        assertThat(run("bench", "detect", "--rows", "0")).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rows must be > 0, was 0");
+    }
 }

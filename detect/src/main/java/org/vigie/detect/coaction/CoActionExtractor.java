@@ -2,8 +2,9 @@ package org.vigie.detect.coaction;
 
 import java.util.ArrayDeque;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -30,6 +31,9 @@ import org.vigie.detect.input.Post;
  */
 public final class CoActionExtractor {
 
+    /** The prefix of co-text object ids. */
+    public static final String TEXT_PREFIX = "text:";
+
     private final Set<CoActionType> types;
     private final int minTextLength;
 
@@ -53,22 +57,49 @@ public final class CoActionExtractor {
 
     /** Gives {@code sink} the traces of {@code post}, by type in enum order. */
     public void extract(Post post, Consumer<Trace> sink) {
-        Set<String> seen = new HashSet<>();
+        extract(post, types.contains(CoActionType.CO_TEXT) ? TextNormalizer.normalize(post.text()) : null, sink);
+    }
+
+    /**
+     * The same, with the post's text already normalised by {@link TextNormalizer#normalize} (a caller that also
+     * needs the normalised text, for near-duplicates, normalises once).
+     */
+    public void extract(Post post, String normalizedText, Consumer<Trace> sink) {
+        // a post has a handful of objects: a short list beats a HashSet allocated per post
+        List<String> seen = new ArrayList<>(4);
         for (CoActionType type : types) {
             switch (type) {
                 case CO_REPOST -> emit(post, type, "repost:", post.repostOf(), seen, sink);
                 case CO_REPLY -> emit(post, type, "reply:", post.replyTo(), seen, sink);
-                case CO_LINK -> post.urls().forEach(u -> emit(post, type, "url:", UrlNormalizer.normalize(u), seen, sink));
-                case CO_DOMAIN -> {
-                    if (!post.domains().isEmpty()) {
-                        post.domains().forEach(d -> emit(post, type, "domain:", lower(d), seen, sink));
-                    } else {
-                        post.urls().forEach(u -> emit(post, type, "domain:", UrlNormalizer.domain(u), seen, sink));
+                case CO_LINK -> {
+                    for (String u : post.urls()) {
+                        emit(post, type, "url:", UrlNormalizer.normalize(u), seen, sink);
                     }
                 }
-                case CO_HASHTAG -> post.hashtags().forEach(h -> emit(post, type, "hashtag:", hashtag(h), seen, sink));
-                case CO_IMAGE -> post.imageHashes().forEach(h -> emit(post, type, "image:", h, seen, sink));
-                case CO_TEXT -> emit(post, type, "text:", TextNormalizer.key(post.text(), minTextLength), seen, sink);
+                case CO_DOMAIN -> {
+                    if (!post.domains().isEmpty()) {
+                        for (String d : post.domains()) {
+                            emit(post, type, "domain:", lower(d), seen, sink);
+                        }
+                    } else {
+                        for (String u : post.urls()) {
+                            emit(post, type, "domain:", UrlNormalizer.domain(u), seen, sink);
+                        }
+                    }
+                }
+                case CO_HASHTAG -> {
+                    for (String h : post.hashtags()) {
+                        emit(post, type, "hashtag:", hashtag(h), seen, sink);
+                    }
+                }
+                case CO_IMAGE -> {
+                    for (String h : post.imageHashes()) {
+                        emit(post, type, "image:", h, seen, sink);
+                    }
+                }
+                case CO_TEXT -> emit(post, type, TEXT_PREFIX,
+                        normalizedText == null || normalizedText.length() < minTextLength ? null : normalizedText,
+                        seen, sink);
                 case CO_TEXT_NEAR -> { } // refused by the constructor
             }
         }
@@ -115,13 +146,14 @@ public final class CoActionExtractor {
         return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static void emit(Post post, CoActionType type, String prefix, String key, Set<String> seen,
+    private static void emit(Post post, CoActionType type, String prefix, String key, List<String> seen,
             Consumer<Trace> sink) {
         if (key == null || key.isEmpty()) {
             return;
         }
         String objectId = prefix + key;
-        if (seen.add(objectId)) {
+        if (!seen.contains(objectId)) {
+            seen.add(objectId);
             sink.accept(new Trace(post.accountId(), objectId, post.epochSecond(), post.postId(), type));
         }
     }

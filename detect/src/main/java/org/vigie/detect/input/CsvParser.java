@@ -30,6 +30,7 @@ final class CsvParser {
     private long line = 1;
     private long recordLine;
     private final StringBuilder field = new StringBuilder();
+    private int lastWidth = 16;
 
     CsvParser(Reader in) {
         this.in = in;
@@ -47,13 +48,14 @@ final class CsvParser {
             return null;
         }
         recordLine = line;
-        List<String> fields = new ArrayList<>();
+        List<String> fields = new ArrayList<>(lastWidth); // records have the header's width: no regrowth
         field.setLength(0);
         boolean quoted = false;
         boolean fieldStarted = false;
         while (true) {
             if (c < 0) {
                 fields.add(field.toString());
+                lastWidth = Math.max(lastWidth, fields.size());
                 return fields;
             }
             if (c == '"' && !fieldStarted) {
@@ -74,6 +76,7 @@ final class CsvParser {
                 }
                 line++;
                 fields.add(field.toString());
+                lastWidth = Math.max(lastWidth, fields.size());
                 return fields;
             } else {
                 if (quoted) {

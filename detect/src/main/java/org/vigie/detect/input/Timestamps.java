@@ -32,6 +32,10 @@ public final class Timestamps {
         if (looksNumeric(s)) {
             return parseNumber(s);
         }
+        long fast = parseSimpleIso(s);
+        if (fast != NOT_SIMPLE) {
+            return fast;
+        }
         String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
         try {
             return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toEpochSecond();
@@ -44,6 +48,65 @@ public final class Timestamps {
                         + "' (expected ISO-8601 with offset, or Unix seconds/milliseconds)");
             }
         }
+    }
+
+    private static final long NOT_SIMPLE = Long.MIN_VALUE;
+
+    /**
+     * The common form {@code YYYY-MM-DDTHH:MM:SS} (or a space for {@code T}) with {@code Z} or {@code ±HH:MM}, read
+     * digit by digit: {@code OffsetDateTime.parse} costs about a microsecond, a noticeable share of reading
+     * millions of posts. Anything else (fractions, other layouts, an invalid date) returns {@link #NOT_SIMPLE}
+     * and goes through the full parser, which also words the errors.
+     */
+    static long parseSimpleIso(String s) {
+        int n = s.length();
+        if (n != 20 && n != 25 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' && s.charAt(10) != ' '
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return NOT_SIMPLE;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return NOT_SIMPLE;
+        }
+        int offsetSeconds;
+        char z = s.charAt(19);
+        if (n == 20) {
+            if (z != 'Z') {
+                return NOT_SIMPLE;
+            }
+            offsetSeconds = 0;
+        } else {
+            int oh = digits(s, 20, 2);
+            int om = digits(s, 23, 2);
+            if (z != '+' && z != '-' || s.charAt(22) != ':' || oh < 0 || oh > 18 || om < 0 || om > 59) {
+                return NOT_SIMPLE;
+            }
+            offsetSeconds = (z == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        }
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return NOT_SIMPLE;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+    }
+
+    /** The number written by {@code count} ASCII digits at {@code from}, or -1 if one is not a digit. */
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static boolean looksNumeric(String s) {

@@ -130,12 +130,21 @@ public final class NearDuplicateDetector {
             distinctOf[i] = id;
         }
         index = null;
-        int d = distinct.size();
-        String[] dt = distinct.toArray(new String[0]);
+        return clusterDistinct(distinct.toArray(new String[0]), 0, distinctOf);
+    }
+
+    /**
+     * Steps 2 to 5 on distinct normalised texts {@code dt}, each read from character {@code start} on (a prefix
+     * such as {@code text:} is skipped without copying the strings); {@code distinctOf[i]} is the distinct text
+     * of input item {@code i}, or {@link #EMPTY} when the item is ignored.
+     */
+    private Clusters clusterDistinct(String[] dt, int start, int[] distinctOf) {
+        int size = distinctOf.length;
+        int d = dt.length;
 
         // 2. signatures, in parallel into disjoint slices
         short[] sig = new short[d * n];
-        IntStream.range(0, d).parallel().forEach(t -> signature(dt[t], sig, t * n));
+        IntStream.range(0, d).parallel().forEach(t -> signature(dt[t], start, sig, t * n));
 
         // 3. LSH band by band, 4. verification, 5. union-find
         UnionFind uf = new UnionFind(d);
@@ -174,7 +183,7 @@ public final class NearDuplicateDetector {
                         continue;
                     }
                     candidates++;
-                    if (similar(verifier, sig, o, t, dt[o], dt[t], exactMinEstimate)) {
+                    if (similar(verifier, sig, o, t, dt[o], dt[t], start, exactMinEstimate)) {
                         uf.union(o, t);
                         joined++;
                     }
@@ -251,6 +260,52 @@ public final class NearDuplicateDetector {
         }
     }
 
+    /** Receives the near-duplicate traces of {@link #traces(NearDupTexts, TraceSink)}, as row numbers of the texts. */
+    @FunctionalInterface
+    public interface TraceSink {
+        void trace(int row, int cluster);
+    }
+
+    /**
+     * The same traces as {@link #traces(List, Consumer)}, from texts gathered while reading: {@code sink} gets
+     * each row of {@code texts} whose cluster holds rows of at least two distinct accounts, with the cluster id
+     * (object id {@code textnear:<cluster>}), in row order.
+     */
+    public void traces(NearDupTexts texts, TraceSink sink) {
+        int size = texts.size();
+        int[] distinctOf = new int[size];
+        for (int i = 0; i < size; i++) {
+            distinctOf[i] = texts.textOf(i);
+        }
+        String[] dt = new String[texts.distinct()];
+        for (int t = 0; t < dt.length; t++) {
+            dt[t] = texts.distinctText(t); // the stored strings themselves, prefix included: no copies
+        }
+        Clusters c = clusterDistinct(dt, texts.prefixLength(), distinctOf);
+        distinctOf = null;
+        int[] firstAccount = new int[c.clusterCount()];
+        boolean[] multi = new boolean[c.clusterCount()];
+        Arrays.fill(firstAccount, EMPTY);
+        for (int i = 0; i < size; i++) {
+            int cl = c.clusterOf(i);
+            if (cl == EMPTY || multi[cl]) {
+                continue;
+            }
+            int acc = texts.account(i);
+            if (firstAccount[cl] == EMPTY) {
+                firstAccount[cl] = acc;
+            } else if (firstAccount[cl] != acc) {
+                multi[cl] = true;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            int cl = c.clusterOf(i);
+            if (cl != EMPTY && multi[cl]) {
+                sink.trace(i, cl);
+            }
+        }
+    }
+
     /** {@link #traces(List, Consumer)} collected in a list. */
     public List<Trace> traces(List<Post> posts) {
         List<Trace> out = new ArrayList<>();
@@ -285,8 +340,8 @@ public final class NearDuplicateDetector {
     /** The MinHash estimate of the Jaccard similarity of two normalised texts. */
     public double estimate(String normalizedA, String normalizedB) {
         short[] sig = new short[2 * n];
-        signature(normalizedA, sig, 0);
-        signature(normalizedB, sig, n);
+        signature(normalizedA, 0, sig, 0);
+        signature(normalizedB, 0, sig, n);
         return estimate(sig, 0, 1);
     }
 
@@ -297,11 +352,11 @@ public final class NearDuplicateDetector {
         long exactChecks;
 
         /** Exact Jaccard of the shingle sets, with two open-addressing hash sets (no sorting). */
-        double jaccard(String a, String b) {
+        double jaccard(String a, String b, int start) {
             exactChecks++;
             int k = params.shingleLength();
-            int ca = a.length() - k + 1;
-            int cb = b.length() - k + 1;
+            int ca = a.length() - start - k + 1;
+            int cb = b.length() - start - k + 1;
             if (ca <= 0 || cb <= 0) {
                 return ca <= 0 && cb <= 0 ? 1 : 0;
             }
@@ -317,14 +372,14 @@ public final class NearDuplicateDetector {
             Arrays.fill(setB, 0, capB, 0L);
             int sizeA = 0;
             for (int i = 0; i < ca; i++) {
-                if (insert(setA, capA - 1, shingleHash(a, i))) {
+                if (insert(setA, capA - 1, shingleHash(a, start + i))) {
                     sizeA++;
                 }
             }
             int sizeB = 0;
             int common = 0;
             for (int i = 0; i < cb; i++) {
-                long h = shingleHash(b, i);
+                long h = shingleHash(b, start + i);
                 if (insert(setB, capB - 1, h)) {
                     sizeB++;
                     if (contains(setA, capA - 1, h)) {
@@ -361,16 +416,17 @@ public final class NearDuplicateDetector {
         return false;
     }
 
-    private boolean similar(Verifier v, short[] sig, int a, int b, String ta, String tb, double exactMinEstimate) {
+    private boolean similar(Verifier v, short[] sig, int a, int b, String ta, String tb, int start,
+            double exactMinEstimate) {
         double est = estimate(sig, a, b);
-        if (ta.length() <= params.exactMaxLength() && tb.length() <= params.exactMaxLength()) {
+        if (ta.length() - start <= params.exactMaxLength() && tb.length() - start <= params.exactMaxLength()) {
             if (est < exactMinEstimate) {
                 return false;
             }
             if (est >= params.threshold() + ACCEPT_MARGIN) {
                 return true;
             }
-            return v.jaccard(ta, tb) >= params.threshold();
+            return v.jaccard(ta, tb, start) >= params.threshold();
         }
         return est >= params.threshold();
     }
@@ -414,12 +470,12 @@ public final class NearDuplicateDetector {
         return m == count ? h : Arrays.copyOf(h, m);
     }
 
-    private void signature(String s, short[] out, int offset) {
+    private void signature(String s, int start, short[] out, int offset) {
         int[] bins = new int[n];
         Arrays.fill(bins, EMPTY);
-        int count = s.length() - params.shingleLength() + 1;
+        int count = s.length() - start - params.shingleLength() + 1;
         for (int i = 0; i < count; i++) {
-            long h = shingleHash(s, i);
+            long h = shingleHash(s, start + i);
             int bin = (int) (((h >>> 32) * n) >>> 32);
             int v = (int) h & 0x7FFFFFFF;
             if (bins[bin] == EMPTY || v < bins[bin]) {

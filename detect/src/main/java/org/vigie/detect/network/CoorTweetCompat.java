@@ -155,7 +155,7 @@ public final class CoorTweetCompat {
         for (int i = 0; i < first.size(); i++) {
             acc.add(first.get(i), second.get(i), 1);
         }
-        List<NetworkEdge> raw = acc.edges();
+        List<NetworkEdge> raw = acc.edges(0);
         // 7. threshold
         double[] weights = new double[raw.size()];
         for (int i = 0; i < weights.length; i++) {

@@ -22,39 +22,53 @@ import java.util.function.Predicate;
 public final class CoordinationNetwork {
     private final List<NetworkEdge> edges;
     private final long pairs;
+    /** Sorted weights of every edge the sweep made, when edges were left out while building; else null. */
+    private final double[] allWeights;
 
-    private CoordinationNetwork(List<NetworkEdge> edges, long pairs) {
+    private CoordinationNetwork(List<NetworkEdge> edges, long pairs, double[] allWeights) {
         this.edges = edges;
         this.pairs = pairs;
+        this.allWeights = allWeights;
     }
 
     /**
      * @param window           seconds, {@code |Δt| <= window} inclusive
      * @param minParticipation accounts with fewer traces are left out before pairing (1 = keep all)
      * @param idf              down-weight popular objects (see the class comment)
+     * @param minWeight        edges lighter than this are never made into {@link NetworkEdge} objects (0 keeps
+     *                         all): on millions of posts most edges are light, and holding them all as objects
+     *                         is what fills the heap. {@link #weightQuantile} still sees every edge's weight.
      */
-    public record Options(long window, int minParticipation, boolean idf) {
+    public record Options(long window, int minParticipation, boolean idf, double minWeight) {
         public Options {
             if (window < 0) {
                 throw new IllegalArgumentException("window must be >= 0 seconds, was " + window);
             }
         }
 
+        public Options(long window, int minParticipation, boolean idf) {
+            this(window, minParticipation, idf, 0);
+        }
+
         public static Options window(long seconds) {
-            return new Options(seconds, 1, false);
+            return new Options(seconds, 1, false, 0);
         }
 
         /** The same options with another window, e.g. a narrower one for the "fast" sub-network. */
         public Options withWindow(long seconds) {
-            return new Options(seconds, minParticipation, idf);
+            return new Options(seconds, minParticipation, idf, minWeight);
         }
 
         public Options withMinParticipation(int m) {
-            return new Options(window, m, idf);
+            return new Options(window, m, idf, minWeight);
         }
 
         public Options withIdf(boolean on) {
-            return new Options(window, minParticipation, on);
+            return new Options(window, minParticipation, on, minWeight);
+        }
+
+        public Options withMinWeight(double w) {
+            return new Options(window, minParticipation, idf, w);
         }
     }
 
@@ -80,36 +94,91 @@ public final class CoordinationNetwork {
             }
         }
         int[] order = PairSweep.order(table, keep, null);
-        EdgeAccumulator acc = new EdgeAccumulator(table);
         double totalAccounts = kept;
-        long pairs = PairSweep.sweep(table, order, options.window(), new PairSweep.PairConsumer() {
-            private final int[] stamp = options.idf() ? new int[accounts] : null;
-            private int stampValue;
-            private double w = 1;
+        if (options.minWeight() > 0) {
+            return twoPasses(table, order, options, accounts, totalAccounts);
+        }
+        EdgeAccumulator acc = new EdgeAccumulator(table);
+        long pairs = PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts,
+                totalAccounts, acc::add));
+        return new CoordinationNetwork(List.copyOf(acc.edges(0)), pairs, null);
+    }
 
-            @Override
-            public void startObject(int object, int[] rows, int from, int to) {
-                if (stamp == null) {
-                    return;
-                }
-                stampValue++;
-                int distinct = 0;
-                for (int i = from; i < to; i++) {
-                    int a = table.account(rows[i]);
-                    if (stamp[a] != stampValue) {
-                        stamp[a] = stampValue;
-                        distinct++;
+    /**
+     * With a minimum weight, most account pairs (coincidences on popular objects: one light pair each) never
+     * become edges. A first sweep sums the weight of every account pair in one open-addressing map (16 bytes
+     * a pair of accounts, no per-pair lists); a second sweep accumulates the full statistics (objects, Δt,
+     * contents, types) of the pairs of accounts that reached the minimum only. Same edges as one pass
+     * followed by {@link #withMinWeight}; the memory of the second pass is that of the kept edges.
+     */
+    private static CoordinationNetwork twoPasses(TraceTable table, int[] order, Options options, int accounts,
+            double totalAccounts) {
+        LongDoubleSums weights = new LongDoubleSums(1 << 16);
+        long pairs = PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts,
+                totalAccounts, (a, b, w) -> weights.add(key(table, a, b), w)));
+        double[] all = weights.values();
+        // the heavy pairs in a table of their own: small enough to stay in cache for the second sweep's lookups
+        LongIntHashMap heavy = weights.keysAtLeast(options.minWeight());
+        EdgeAccumulator acc = new EdgeAccumulator(table);
+        PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts, totalAccounts,
+                (a, b, w) -> {
+                    if (heavy.get(key(table, a, b), -1) >= 0) {
+                        acc.add(a, b, w);
                     }
-                }
-                w = Math.log((totalAccounts + 1) / distinct);
-            }
+                }));
+        Arrays.sort(all);
+        return new CoordinationNetwork(List.copyOf(acc.edges(options.minWeight())), pairs, all);
+    }
 
-            @Override
-            public void pair(int a, int b) {
-                acc.add(a, b, w);
+    private static long key(TraceTable table, int a, int b) {
+        int ra = table.account(a);
+        int rb = table.account(b);
+        return ra < rb ? ((long) ra << 32) | rb : ((long) rb << 32) | ra;
+    }
+
+    /** A pair of rows with its weight: 1, or its object's IDF factor. */
+    @FunctionalInterface
+    private interface WeightedPair {
+        void pair(int older, int newer, double weight);
+    }
+
+    /** Computes each object's IDF factor when the sweep starts it and hands on the pairs with it. */
+    private static final class Weighted implements PairSweep.PairConsumer {
+        private final TraceTable table;
+        private final int[] stamp;
+        private final double totalAccounts;
+        private final WeightedPair sink;
+        private int stampValue;
+        private double w = 1;
+
+        Weighted(TraceTable table, Options options, int accounts, double totalAccounts, WeightedPair sink) {
+            this.table = table;
+            this.stamp = options.idf() ? new int[accounts] : null;
+            this.totalAccounts = totalAccounts;
+            this.sink = sink;
+        }
+
+        @Override
+        public void startObject(int object, int[] rows, int from, int to) {
+            if (stamp == null) {
+                return;
             }
-        });
-        return new CoordinationNetwork(List.copyOf(acc.edges()), pairs);
+            stampValue++;
+            int distinct = 0;
+            for (int i = from; i < to; i++) {
+                int a = table.account(rows[i]);
+                if (stamp[a] != stampValue) {
+                    stamp[a] = stampValue;
+                    distinct++;
+                }
+            }
+            w = Math.log((totalAccounts + 1) / distinct);
+        }
+
+        @Override
+        public void pair(int a, int b) {
+            sink.pair(a, b, w);
+        }
     }
 
     /** The edges ordered by (accountId, accountIdY) byte-wise. */
@@ -122,7 +191,7 @@ public final class CoordinationNetwork {
         return pairs;
     }
 
-    /** The edges with {@code weight >= minWeight}. */
+    /** The edges with {@code weight >= minWeight} (all those of a network built with that minimum already). */
     public CoordinationNetwork withMinWeight(double minWeight) {
         return filter(e -> e.weight() >= minWeight);
     }
@@ -132,18 +201,28 @@ public final class CoordinationNetwork {
      * weights, as CooRTweet's {@code edge_weight} threshold (0.5 = above the median).
      */
     public CoordinationNetwork withWeightAboveQuantile(double prob) {
-        double q = weightQuantile(prob);
+        double q = Quantiles.type7(sortedWeights(), prob); // of the edges held, as filters compose
         return filter(e -> e.weight() > q);
     }
 
-    /** The {@code prob}-quantile (R type 7) of the edge weights; NaN without edges. */
+    /**
+     * The {@code prob}-quantile (R type 7) of the edge weights; NaN without edges. For a network built with
+     * {@link Options#minWeight}, of all the edges the sweep made, including those left out.
+     */
     public double weightQuantile(double prob) {
+        if (allWeights != null) {
+            return Quantiles.type7(allWeights, prob);
+        }
+        return Quantiles.type7(sortedWeights(), prob);
+    }
+
+    private double[] sortedWeights() {
         double[] w = new double[edges.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = edges.get(i).weight();
         }
         Arrays.sort(w);
-        return Quantiles.type7(w, prob);
+        return w;
     }
 
     public CoordinationNetwork filter(Predicate<NetworkEdge> keep) {
@@ -153,6 +232,6 @@ public final class CoordinationNetwork {
                 out.add(e);
             }
         }
-        return new CoordinationNetwork(List.copyOf(out), pairs);
+        return new CoordinationNetwork(List.copyOf(out), pairs, null);
     }
 }

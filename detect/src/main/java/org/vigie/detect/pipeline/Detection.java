@@ -17,9 +17,11 @@ import org.vigie.detect.input.InputReport;
 import org.vigie.detect.input.Post;
 import org.vigie.detect.input.PostReader;
 import org.vigie.detect.neardup.NearDupParams;
+import org.vigie.detect.neardup.NearDupTexts;
 import org.vigie.detect.neardup.NearDuplicateDetector;
 import org.vigie.detect.network.CoorTweetCompat;
 import org.vigie.detect.network.CoordinationNetwork;
+import org.vigie.detect.network.IdInterner;
 import org.vigie.detect.network.NetworkEdge;
 import org.vigie.detect.network.TraceTable;
 import org.vigie.detect.network.WindowEstimator;
@@ -48,22 +50,42 @@ public final class Detection {
         this(settings, DetectionProgress.NONE, () -> false);
     }
 
-    /** Runs on a reader's posts; the reader's report (rows, errors) goes into the result. */
+    /**
+     * Runs on a reader's posts; the reader's report (rows, errors) goes into the result. The reader is read on
+     * a second thread ({@link ReadAhead}) while this one extracts traces; the caller still owns and closes it.
+     */
     public DetectionResult run(PostReader reader) {
-        return run(reader, reader::report);
+        return runReadingAhead(reader, reader::report);
+    }
+
+    /**
+     * Runs on posts produced by a second thread ({@link ReadAhead}: parsing or generating the posts there,
+     * extracting traces here); {@code report} is asked once that thread has ended.
+     */
+    public DetectionResult runReadingAhead(Iterator<Post> posts, Supplier<InputReport> report) {
+        try (ReadAhead<Post> ahead = new ReadAhead<>(posts, "vigie-detect-reader")) {
+            return run(ahead, () -> {
+                ahead.close(); // the reading thread has ended: its counts are final and visible here
+                return report.get();
+            });
+        }
     }
 
     /** Runs on posts from anywhere (a generator, a test); {@code report} is asked once the posts are read. */
     public DetectionResult run(Iterator<Post> posts, Supplier<InputReport> report) {
         Accounts accounts = new Accounts();
-        TraceTable table = new TraceTable();
+        // CooRTweet's mode compares content ids as values (loops): intern them; else number the posts
+        TraceTable table = settings.coortweetCompat() ? new TraceTable() : TraceTable.ofPosts();
         Map<CoActionType, Long> tracesByType = new EnumMap<>(CoActionType.class);
-        List<Post> texts = read(posts, accounts, table, tracesByType);
+        NearDupTexts texts = read(posts, accounts, table, tracesByType);
         InputReport input = report.get();
-        if (settings.types().contains(CoActionType.CO_TEXT_NEAR) && !settings.coortweetCompat()) {
+        if (texts != null) {
             nearDuplicates(texts, table, accounts, tracesByType);
         }
         texts = null; // the near-duplicate pass is the only reader of the texts: let them go before pairing
+        if (!settings.coortweetCompat()) {
+            forgetObjectsSharedOnce(table);
+        }
 
         long window = settings.windowSeconds();
         boolean estimated = false;
@@ -87,7 +109,7 @@ public final class Detection {
                 network.threshold, network.edges, network.fastEdges, groups.accounts(), groups.groups(), timings);
     }
 
-    private List<Post> read(Iterator<Post> posts, Accounts accounts, TraceTable table,
+    private NearDupTexts read(Iterator<Post> posts, Accounts accounts, TraceTable table,
             Map<CoActionType, Long> tracesByType) {
         long start = start(Stage.READ, -1);
         boolean near = settings.types().contains(CoActionType.CO_TEXT_NEAR) && !settings.coortweetCompat();
@@ -95,31 +117,48 @@ public final class Detection {
         perPost.remove(CoActionType.CO_TEXT_NEAR);
         CoActionExtractor extractor = perPost.isEmpty() ? null
                 : new CoActionExtractor(perPost, TextNormalizer.DEFAULT_MIN_LENGTH);
-        List<Post> texts = new ArrayList<>();
+        // with co-text on, a text's co-text object ("text:" + normalised text) is the string near-duplicates read
+        boolean shareTexts = near && perPost.contains(CoActionType.CO_TEXT)
+                && nearDupParams().minLength() >= TextNormalizer.DEFAULT_MIN_LENGTH;
+        NearDupTexts texts = !near ? null : shareTexts
+                ? NearDupTexts.sharing(nearDupParams(), table.objects(), CoActionExtractor.TEXT_PREFIX)
+                : new NearDupTexts(nearDupParams());
+        long[] byType = new long[CoActionType.values().length];
+        PostTraces traces = new PostTraces(table, accounts, byType);
         long n = 0;
         while (posts.hasNext()) {
             Post post = posts.next();
-            accounts.saw(post);
+            int who = accounts.saw(post);
+            int traced;
             if (settings.coortweetCompat()) {
+                traced = 0;
                 // CooRTweet compares object_id with content_id to drop loops: keep its raw ids, no prefix
                 if (post.repostOf() != null) {
                     table.add(post.accountId(), post.repostOf(), post.epochSecond(), post.postId(), CoActionType.CO_REPOST);
-                    accounts.traced(post.accountId());
-                    tracesByType.merge(CoActionType.CO_REPOST, 1L, Long::sum);
+                    byType[CoActionType.CO_REPOST.ordinal()]++;
+                    traced = 1;
                 }
-            } else if (extractor != null) {
-                extractor.extract(post, t -> {
-                    table.add(t);
-                    accounts.traced(t.accountId());
-                    tracesByType.merge(t.type(), 1L, Long::sum);
-                });
+            } else {
+                String normalized = texts != null || perPost.contains(CoActionType.CO_TEXT)
+                        ? TextNormalizer.normalize(post.text()) : null; // once for co-text and near-duplicates
+                traced = extractor == null ? 0 : traces.of(post, who, normalized, extractor);
+                if (texts != null && normalized != null && normalized.length() >= texts.minLength()) {
+                    if (shareTexts) {
+                        texts.addShared(traces.textObject(), who, post.epochSecond(), traces.content(post));
+                    } else {
+                        texts.addNormalized(normalized, who, post.epochSecond(), traces.content(post));
+                    }
+                }
             }
-            if (near && post.text() != null) {
-                texts.add(post);
-            }
+            accounts.traced(who, traced);
             if (++n % CHECK_EVERY == 0) {
                 progress.advanced(Stage.READ, n);
                 check(Stage.READ);
+            }
+        }
+        for (CoActionType t : CoActionType.values()) {
+            if (byType[t.ordinal()] > 0) {
+                tracesByType.put(t, byType[t.ordinal()]);
             }
         }
         progress.advanced(Stage.READ, n);
@@ -127,29 +166,112 @@ public final class Detection {
         return texts;
     }
 
-    private void nearDuplicates(List<Post> texts, TraceTable table, Accounts accounts,
+    private NearDupParams nearDupParams() {
+        return NearDupParams.defaults().withThreshold(settings.nearDuplicateThreshold());
+    }
+
+    /**
+     * Adds one post's traces to the table: the post is numbered once (its id stored packed) and its account
+     * interned once, whatever the number of traces; a post without traces is not numbered at all, unless its
+     * text goes to the near-duplicate pass ({@link #content}).
+     */
+    private static final class PostTraces {
+        private final TraceTable table;
+        private final Accounts accounts;
+        private final long[] byType;
+        private Post current;
+        private int content = -1;
+        private int account = -1;
+        private int count;
+        private int textObject = -1;
+
+        PostTraces(TraceTable table, Accounts accounts, long[] byType) {
+            this.table = table;
+            this.accounts = accounts;
+            this.byType = byType;
+        }
+
+        int of(Post post, int who, String normalizedText, CoActionExtractor extractor) {
+            current = post;
+            content = -1;
+            count = 0;
+            textObject = -1;
+            extractor.extract(post, normalizedText, t -> {
+                if (content < 0) {
+                    content = table.addPost(post.postId());
+                    account = accounts.inTable(who, table);
+                }
+                int object = table.add(account, t.objectId(), t.epochSecond(), content, t.type());
+                if (t.type() == CoActionType.CO_TEXT) {
+                    textObject = object;
+                }
+                byType[t.type().ordinal()]++;
+                count++;
+            });
+            return count;
+        }
+
+        /** The object number of the last post's co-text trace, -1 when it had none. */
+        int textObject() {
+            if (textObject < 0) {
+                throw new IllegalStateException("the post has no co-text trace");
+            }
+            return textObject;
+        }
+
+        /** The content number of {@code post}, numbering it now when it had no trace. */
+        int content(Post post) {
+            if (current != post || content < 0) {
+                current = post;
+                content = table.addPost(post.postId());
+            }
+            return content;
+        }
+    }
+
+    private void nearDuplicates(NearDupTexts texts, TraceTable table, Accounts accounts,
             Map<CoActionType, Long> tracesByType) {
         long start = start(Stage.NEAR_DUPLICATES, texts.size());
-        NearDuplicateDetector detector = new NearDuplicateDetector(
-                NearDupParams.defaults().withThreshold(settings.nearDuplicateThreshold()));
-        detector.traces(texts, t -> {
-            table.add(t);
-            accounts.traced(t.accountId());
-            tracesByType.merge(t.type(), 1L, Long::sum);
+        NearDuplicateDetector detector = new NearDuplicateDetector(nearDupParams());
+        long[] count = new long[1];
+        detector.traces(texts, (row, cluster) -> {
+            int who = texts.account(row);
+            table.add(accounts.inTable(who, table), NearDuplicateDetector.OBJECT_PREFIX + cluster, texts.time(row),
+                    texts.content(row), CoActionType.CO_TEXT_NEAR);
+            accounts.traced(who, 1);
+            count[0]++;
         });
+        if (count[0] > 0) {
+            tracesByType.merge(CoActionType.CO_TEXT_NEAR, count[0], Long::sum);
+        }
         progress.advanced(Stage.NEAR_DUPLICATES, texts.size());
         finish(Stage.NEAR_DUPLICATES, texts.size(), start);
         check(Stage.NEAR_DUPLICATES);
+    }
+
+    /**
+     * An object with a single trace can pair with nothing and is never a group's shared object: its string (most
+     * are organic texts, "text:" + the whole text) is dropped before pairing to leave the heap to the edges.
+     */
+    private static void forgetObjectsSharedOnce(TraceTable table) {
+        int[] traces = new int[table.objects().size()];
+        for (int r = 0; r < table.size(); r++) {
+            traces[table.object(r)]++;
+        }
+        table.objects().forget(o -> traces[o] < 2);
     }
 
     private record Network(long pairs, double threshold, List<NetworkEdge> edges, List<NetworkEdge> fastEdges) {
     }
 
     private Network native_(TraceTable table, long window) {
-        CoordinationNetwork.Options options = CoordinationNetwork.Options.window(window)
-                .withMinParticipation(settings.minParticipation()).withIdf(settings.idf());
-        CoordinationNetwork all = CoordinationNetwork.build(table, options);
+        // edges under the absolute minimum weight are never materialised (most of them, on millions of posts);
+        // the network still knows every weight for the quantile threshold
         EdgeFilter filter = EdgeFilter.of(settings, table);
+        CoordinationNetwork.Options options = CoordinationNetwork.Options.window(window)
+                .withMinParticipation(settings.minParticipation()).withIdf(settings.idf())
+                .withMinWeight(filter.minWeight());
+        CoordinationNetwork all = CoordinationNetwork.build(table, options);
         CoordinationNetwork kept = filter.apply(all);
         List<NetworkEdge> fast = List.of();
         if (settings.fastWindowSeconds() > 0) {
@@ -195,34 +317,81 @@ public final class Detection {
         }
     }
 
-    /** Per-account facts gathered while reading: the platform and the number of posts and traces. */
+    /**
+     * Per-account facts gathered while reading: the platform and the number of posts and traces, in arrays
+     * indexed by an interned account number (a few bytes per account instead of map entries of strings).
+     */
     static final class Accounts {
-        private final Map<String, long[]> counts = new HashMap<>();
-        private final Map<String, String> platforms = new HashMap<>();
+        private final IdInterner ids = new IdInterner();
+        private final Map<String, String> platformNames = new HashMap<>(); // one instance per platform name
+        private long[] posts = new long[1024];
+        private long[] traces = new long[1024];
+        private String[] platforms = new String[1024];
+        private int[] inTable = filled(1024); // the account's number in the trace table, -1 until it has a trace
 
-        void saw(Post post) {
-            counts.computeIfAbsent(post.accountId(), k -> new long[2])[0]++;
-            if (post.platform() != null) {
-                platforms.putIfAbsent(post.accountId(), post.platform());
+        /** Counts a post; returns the account's number. */
+        int saw(Post post) {
+            int a = ids.intern(post.accountId());
+            if (a == posts.length) {
+                int n = a * 2;
+                posts = java.util.Arrays.copyOf(posts, n);
+                traces = java.util.Arrays.copyOf(traces, n);
+                platforms = java.util.Arrays.copyOf(platforms, n);
+                int[] more = filled(n);
+                System.arraycopy(inTable, 0, more, 0, a);
+                inTable = more;
             }
+            posts[a]++;
+            if (platforms[a] == null && post.platform() != null) {
+                platforms[a] = platformNames.computeIfAbsent(post.platform(), p -> p);
+            }
+            return a;
         }
 
-        void traced(String accountId) {
-            counts.computeIfAbsent(accountId, k -> new long[2])[1]++;
+        /**
+         * The account's number in {@code table}, interned there on its first trace only: an account without
+         * traces stays out of the table (its size is the number of accounts IDF counts).
+         */
+        int inTable(int account, TraceTable table) {
+            int t = inTable[account];
+            if (t < 0) {
+                t = table.account(ids.name(account));
+                inTable[account] = t;
+            }
+            return t;
+        }
+
+        private static int[] filled(int n) {
+            int[] a = new int[n];
+            java.util.Arrays.fill(a, -1);
+            return a;
+        }
+
+        void traced(int account, long n) {
+            traces[account] += n;
+        }
+
+        int size() {
+            return ids.size();
+        }
+
+        String name(int account) {
+            return ids.name(account);
         }
 
         long posts(String accountId) {
-            long[] c = counts.get(accountId);
-            return c == null ? 0 : c[0];
+            int a = ids.find(accountId);
+            return a < 0 ? 0 : posts[a];
         }
 
         long traces(String accountId) {
-            long[] c = counts.get(accountId);
-            return c == null ? 0 : c[1];
+            int a = ids.find(accountId);
+            return a < 0 ? 0 : traces[a];
         }
 
         String platform(String accountId) {
-            return platforms.get(accountId);
+            int a = ids.find(accountId);
+            return a < 0 ? null : platforms[a];
         }
     }
 }

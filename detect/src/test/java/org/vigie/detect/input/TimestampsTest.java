@@ -46,4 +46,17 @@ class TimestampsTest {
         assertThatThrownBy(() -> Timestamps.parse("")).hasMessage("empty timestamp");
         assertThatThrownBy(() -> Timestamps.parse("99999999999999999999")).hasMessageContaining("out of range");
     }
+
+    @Test
+    void theDigitByDigitPathAgreesWithTheFullParserAndStepsAsideForEverythingElse() {
+        for (String v : java.util.List.of("2026-01-01T00:00:00Z", "2021-09-26T18:59:59+02:00", "1999-12-31 23:59:59-05:30",
+                "2024-02-29T12:00:00Z", "1969-12-31T23:59:59Z", "2026-06-30T07:08:09+00:00")) {
+            assertThat(Timestamps.parseSimpleIso(v)).as(v)
+                    .isEqualTo(java.time.OffsetDateTime.parse(v.replace(' ', 'T')).toEpochSecond());
+        }
+        for (String v : java.util.List.of("2023-02-29T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T00:00:00.5Z",
+                "2026-01-01T00:00:00", "2026-13-01T00:00:00Z", "2026-01-01T00:00:60Z", "2026-01-01T00:00:00+2:00")) {
+            assertThat(Timestamps.parseSimpleIso(v)).as(v).isEqualTo(Long.MIN_VALUE);
+        }
+    }
 }
