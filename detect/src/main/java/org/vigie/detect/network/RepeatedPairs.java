@@ -1,0 +1,249 @@
+package org.vigie.detect.network;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Finds the pairs of accounts that may reach a minimum weight without a table entry for every pair of accounts,
+ * in one sweep on all cores.
+ *
+ * <p>On millions of posts most pairs of accounts meet once (two organic accounts sharing a popular object in the
+ * same window): ≈ 20 M of them at 1 M posts, ≈ 200 M at 10 M, more than a 4 GB heap holds as a map. A co-action
+ * pair weighs at most {@code maxPairWeight} (1, or with IDF the weight of an object only two accounts shared);
+ * when that is below the minimum, only pairs of accounts that meet at least twice can reach it. So the sweep puts
+ * every pair of accounts in a Bloom filter (10 bits a co-action pair) and sums the weights of a pair of accounts
+ * only from the moment the filter has seen it already. Every pair of accounts that meets twice is summed from its
+ * second co-action pair on (a Bloom filter has no false negatives), a few per cent of the others from their first
+ * (false positives). A sum thus misses at most the first pair's weight: the pairs of accounts whose sum plus
+ * {@code maxPairWeight} reaches the minimum are a superset of the heavy ones, and the caller's last sweep sums
+ * them exactly and applies the minimum itself.
+ *
+ * <p>Threads sweep ranges of objects with about as many pairs each. The filter's words are set with atomic ORs:
+ * of two threads adding the same pair of accounts at once, one sees the other's bits, so still at most one pair
+ * of each pair of accounts goes unsummed. Each thread keeps its own sums, added up after (in another order than
+ * one thread would: the threshold is lowered by a relative 1e-9, the caller's sums decide).
+ *
+ * <p>The sweep reads the rows' accounts and times copied in sweep order (12 bytes a trace): the same loop over
+ * the trace table's columns misses the cache twice per pair.
+ */
+final class RepeatedPairs {
+    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int BITS_PER_PAIR = 10;
+
+    private final int[] account;
+    private final long[] time;
+    /** Indexes in sweep order where an object with at least two rows starts, and the end of the last one. */
+    private final int[] objectStarts;
+    private final int[] objectEnds;
+    private final long window;
+    private final boolean idf;
+    private final double totalAccounts;
+    private final int accounts;
+
+    /** The pairs of accounts that may reach the minimum (a superset), and the number of co-action pairs swept. */
+    record Result(LongIntHashMap candidates, long pairs) {
+    }
+
+    private RepeatedPairs(TraceTable table, int[] order, long window, boolean idf, double totalAccounts) {
+        this.window = window;
+        this.idf = idf;
+        this.totalAccounts = totalAccounts;
+        this.accounts = table.accounts().size();
+        int n = order.length;
+        account = new int[n];
+        time = new long[n];
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+        int objects = 0;
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            account[i] = table.account(order[i]);
+            time[i] = table.time(order[i]);
+            if (i + 1 == n || table.object(order[i + 1]) != table.object(order[i])) {
+                if (i + 1 - from > 1) {
+                    if (objects == starts.length) {
+                        starts = Arrays.copyOf(starts, objects * 2);
+                        ends = Arrays.copyOf(ends, objects * 2);
+                    }
+                    starts[objects] = from;
+                    ends[objects++] = i + 1;
+                }
+                from = i + 1;
+            }
+        }
+        objectStarts = Arrays.copyOf(starts, objects);
+        objectEnds = Arrays.copyOf(ends, objects);
+    }
+
+    /**
+     * @param order         rows in sweep order ({@link PairSweep#order})
+     * @param idf           weigh each pair {@code ln((totalAccounts + 1) / accounts on the object)}, else 1
+     * @param maxPairWeight the most one co-action pair can weigh; must be below {@code minWeight}
+     */
+    static Result atLeast(TraceTable table, int[] order, long window, boolean idf, double totalAccounts,
+            double minWeight, double maxPairWeight) {
+        if (!(maxPairWeight < minWeight)) {
+            throw new IllegalArgumentException("a single pair can reach the minimum weight: every pair is needed");
+        }
+        RepeatedPairs sweep = new RepeatedPairs(table, order, window, idf, totalAccounts);
+        int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        long[] pairsPerObject = sweep.pairsPerObject();
+        long pairs = 0;
+        for (long p : pairsPerObject) {
+            pairs += p;
+        }
+        int[] bounds = split(pairsPerObject, pairs, threads);
+        long[] filter = new long[filterWords(pairs, Runtime.getRuntime().maxMemory())];
+        List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(bounds[t], bounds[t + 1], filter));
+        LongDoubleSums all = sums.get(0);
+        for (int t = 1; t < threads; t++) {
+            sums.get(t).forEach(all::add);
+        }
+        double threshold = minWeight * (1 - 1e-9) - maxPairWeight;
+        return new Result(all.keysAtLeast(threshold), pairs);
+    }
+
+    /** The co-action pairs of each object, as the sweep will find them. */
+    private long[] pairsPerObject() {
+        long[] out = new long[objectStarts.length];
+        for (int o = 0; o < out.length; o++) {
+            int end = objectEnds[o];
+            long count = 0;
+            for (int i = objectStarts[o]; i < end; i++) {
+                long limit = time[i] + window;
+                for (int j = i + 1; j < end && time[j] <= limit; j++) {
+                    if (account[j] != account[i]) {
+                        count++;
+                    }
+                }
+            }
+            out[o] = count;
+        }
+        return out;
+    }
+
+    /** Object ranges with about {@code pairs / parts} pairs each: {@code parts + 1} bounds. */
+    private static int[] split(long[] pairsPerObject, long pairs, int parts) {
+        int[] bounds = new int[parts + 1];
+        int part = 1;
+        long seen = 0;
+        for (int o = 0; o < pairsPerObject.length && part < parts; o++) {
+            if (seen >= pairs * part / parts) {
+                bounds[part++] = o;
+            }
+            seen += pairsPerObject[o];
+        }
+        while (part <= parts) {
+            bounds[part++] = pairsPerObject.length;
+        }
+        return bounds;
+    }
+
+    /** Sweeps the objects {@code [fromObject, toObject)}, summing the pairs of accounts the filter had seen. */
+    private LongDoubleSums sums(int fromObject, int toObject, long[] filter) {
+        LongDoubleSums sums = new LongDoubleSums(1 << 16);
+        int[] stamp = idf ? new int[accounts] : null;
+        for (int o = fromObject; o < toObject; o++) {
+            int start = objectStarts[o];
+            int end = objectEnds[o];
+            double w = idf ? Math.log((totalAccounts + 1) / distinctAccounts(start, end, stamp, o + 1)) : 1;
+            for (int i = start; i < end; i++) {
+                long limit = time[i] + window;
+                int a = account[i];
+                for (int j = i + 1; j < end && time[j] <= limit; j++) {
+                    int b = account[j];
+                    if (b != a) {
+                        long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+                        if (seenBefore(filter, key)) {
+                            sums.add(key, w);
+                        }
+                    }
+                }
+            }
+        }
+        return sums;
+    }
+
+    private int distinctAccounts(int start, int end, int[] stamp, int stampValue) {
+        int distinct = 0;
+        for (int i = start; i < end; i++) {
+            if (stamp[account[i]] != stampValue) {
+                stamp[account[i]] = stampValue;
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    /** {@link #BITS_PER_PAIR} bits per co-action pair (more than per pair of accounts), within an eighth of the heap. */
+    private static int filterWords(long pairs, long maxHeapBytes) {
+        long words = Math.max(64, pairs * BITS_PER_PAIR / 64);
+        words = Math.min(words, Math.max(64, maxHeapBytes / 8 / Long.BYTES));
+        return (int) Math.min(words, Integer.MAX_VALUE - 8);
+    }
+
+    /**
+     * Adds {@code key} to a blocked Bloom filter (four bits in one 64-bit word: one cache miss a key) and tells
+     * whether all four were set already.
+     */
+    private static boolean seenBefore(long[] filter, long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 32;
+        int word = (int) Math.floorMod(h, (long) filter.length);
+        long g = (h >>> 17) * 0x94D049BB133111EBL;
+        long bits = (1L << g) | (1L << (g >>> 6)) | (1L << (g >>> 12)) | (1L << (g >>> 18));
+        if ((filter[word] & bits) == bits) {
+            return true; // bits are only ever set: no atomic operation needed to know they are
+        }
+        long before = (long) WORDS.getAndBitwiseOr(filter, word, bits);
+        return (before & bits) == bits;
+    }
+
+    /** Runs {@code task} for 0..threads-1, the last on the calling thread, and returns the results in order. */
+    private static <T> List<T> inParallel(int threads, IntFunction<T> task) {
+        Thread[] others = new Thread[threads - 1];
+        List<T> out = new ArrayList<>();
+        Object[] results = new Object[threads];
+        Throwable[] failures = new Throwable[threads];
+        for (int t = 0; t < threads - 1; t++) {
+            int id = t;
+            others[t] = new Thread(() -> {
+                try {
+                    results[id] = task.apply(id);
+                } catch (Throwable e) {
+                    failures[id] = e;
+                }
+            }, "pairing-" + t);
+            others[t].start();
+        }
+        results[threads - 1] = task.apply(threads - 1);
+        for (Thread other : others) {
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pairing", e);
+            }
+        }
+        for (Throwable f : failures) {
+            if (f instanceof RuntimeException r) {
+                throw r;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+        }
+        for (Object r : results) {
+            @SuppressWarnings("unchecked")
+            T result = (T) r;
+            out.add(result);
+        }
+        return out;
+    }
+}
