@@ -152,33 +152,32 @@ public final class NearDuplicateDetector {
         long candidates = 0;
         long joined = 0;
         int cap = Integer.highestOneBit(Math.max(4, d) * 2 - 1) * 2;
-        long[] keys = new long[cap];
-        int[] heads = new int[cap];
-        boolean[] used = new boolean[cap];
+        // one array for the buckets: slot s holds its key at 2s and its first text + 1 at 2s + 1 (0: unused), so
+        // a probe is one cache miss, not three (keys, heads and used flags apart: 34 s at 6.9 M texts)
+        long[] buckets = new long[cap * 2];
         int[] next = new int[d];
         int mask = cap - 1;
         int maxProbes = params.maxBucketProbes();
         double exactMinEstimate = params.threshold() - PREFILTER_MARGIN;
         for (int band = 0; band < params.bands(); band++) {
-            Arrays.fill(used, false);
+            Arrays.fill(buckets, 0);
             int off = band * 4;
             for (int t = 0; t < d; t++) {
                 int base = t * n + off;
                 long key = (sig[base] & 0xFFFFL) | (sig[base + 1] & 0xFFFFL) << 16
                         | (sig[base + 2] & 0xFFFFL) << 32 | (sig[base + 3] & 0xFFFFL) << 48;
                 int slot = (int) fmix64(key ^ band * 0x9E3779B97F4A7C15L) & mask;
-                while (used[slot] && keys[slot] != key) {
+                while (buckets[2 * slot + 1] != 0 && buckets[2 * slot] != key) {
                     slot = (slot + 1) & mask;
                 }
-                if (!used[slot]) {
-                    used[slot] = true;
-                    keys[slot] = key;
+                if (buckets[2 * slot + 1] == 0) {
+                    buckets[2 * slot] = key;
+                    buckets[2 * slot + 1] = t + 1;
                     next[t] = EMPTY;
-                    heads[slot] = t;
                     continue;
                 }
                 int probesLeft = maxProbes;
-                for (int o = heads[slot]; o != EMPTY && probesLeft > 0; o = next[o], probesLeft--) {
+                for (int o = (int) buckets[2 * slot + 1] - 1; o != EMPTY && probesLeft > 0; o = next[o], probesLeft--) {
                     if (uf.find(o) == uf.find(t)) {
                         continue;
                     }
@@ -188,8 +187,8 @@ public final class NearDuplicateDetector {
                         joined++;
                     }
                 }
-                next[t] = heads[slot];
-                heads[slot] = t;
+                next[t] = (int) buckets[2 * slot + 1] - 1;
+                buckets[2 * slot + 1] = t + 1;
             }
         }
 
