@@ -118,7 +118,7 @@ public final class CoordinationNetwork {
         double totalAccounts = kept;
         double maxPairWeight = options.idf() ? Math.log((totalAccounts + 1) / 2) : 1;
         if (options.minWeight() > maxPairWeight && !options.allWeights()) {
-            return repeatedPairsOnly(table, order, options, accounts, totalAccounts, maxPairWeight);
+            return repeatedPairsOnly(table, order, options, totalAccounts, maxPairWeight);
         }
         if (options.minWeight() > 0) {
             return twoPasses(table, order, options, accounts, totalAccounts);
@@ -158,20 +158,15 @@ public final class CoordinationNetwork {
     /**
      * When one co-action pair weighs less than the minimum, only pairs of accounts that meet at least twice can
      * become edges: {@link RepeatedPairs} finds those that reach the minimum without a table of every pair of
-     * accounts, on all cores, and a last sweep accumulates their statistics as {@link #twoPasses} does.
+     * accounts, on all cores, and a last sweep (over the same copied columns, in {@link PairSweep}'s order, so the
+     * sums are the same to the last bit) accumulates their statistics as {@link #twoPasses} does.
      */
     private static CoordinationNetwork repeatedPairsOnly(TraceTable table, int[] order, Options options,
-            int accounts, double totalAccounts, double maxPairWeight) {
-        RepeatedPairs.Result repeated = RepeatedPairs.atLeast(table, order, options.window(), options.idf(),
-                totalAccounts, options.minWeight(), maxPairWeight);
-        LongIntHashMap heavy = repeated.candidates();
+            double totalAccounts, double maxPairWeight) {
+        RepeatedPairs repeated = RepeatedPairs.screen(table, order, options.window(), options.idf(), totalAccounts,
+                options.minWeight(), maxPairWeight);
         EdgeAccumulator acc = new EdgeAccumulator(table);
-        PairSweep.sweep(table, order, options.window(), new Weighted(table, options, accounts, totalAccounts,
-                (a, b, w) -> {
-                    if (heavy.get(key(table, a, b), -1) >= 0) {
-                        acc.add(a, b, w);
-                    }
-                }));
+        repeated.candidatePairs(acc::add);
         return new CoordinationNetwork(List.copyOf(acc.edges(options.minWeight())), repeated.pairs(), null, false);
     }
 

@@ -34,6 +34,7 @@ final class RepeatedPairs {
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int BITS_PER_PAIR = 10;
 
+    private final int[] order;
     private final int[] account;
     private final long[] time;
     /** Indexes in sweep order where an object with at least two rows starts, and the end of the last one. */
@@ -43,9 +44,13 @@ final class RepeatedPairs {
     private final boolean idf;
     private final double totalAccounts;
     private final int accounts;
+    private long pairs;
+    private LongIntHashMap candidates;
+    private long[] candidateFilter;
 
-    /** The pairs of accounts that may reach the minimum (a superset), and the number of co-action pairs swept. */
-    record Result(LongIntHashMap candidates, long pairs) {
+    /** Receives a co-action pair (rows, the older share first) with its weight. */
+    interface RowPairSink {
+        void pair(int older, int newer, double weight);
     }
 
     private RepeatedPairs(TraceTable table, int[] order, long window, boolean idf, double totalAccounts) {
@@ -53,6 +58,7 @@ final class RepeatedPairs {
         this.idf = idf;
         this.totalAccounts = totalAccounts;
         this.accounts = table.accounts().size();
+        this.order = order;
         int n = order.length;
         account = new int[n];
         time = new long[n];
@@ -80,11 +86,13 @@ final class RepeatedPairs {
     }
 
     /**
+     * Sweeps once on all cores and finds the pairs of accounts that may reach {@code minWeight}.
+     *
      * @param order         rows in sweep order ({@link PairSweep#order})
      * @param idf           weigh each pair {@code ln((totalAccounts + 1) / accounts on the object)}, else 1
      * @param maxPairWeight the most one co-action pair can weigh; must be below {@code minWeight}
      */
-    static Result atLeast(TraceTable table, int[] order, long window, boolean idf, double totalAccounts,
+    static RepeatedPairs screen(TraceTable table, int[] order, long window, boolean idf, double totalAccounts,
             double minWeight, double maxPairWeight) {
         if (!(maxPairWeight < minWeight)) {
             throw new IllegalArgumentException("a single pair can reach the minimum weight: every pair is needed");
@@ -92,19 +100,58 @@ final class RepeatedPairs {
         RepeatedPairs sweep = new RepeatedPairs(table, order, window, idf, totalAccounts);
         int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
         long[] pairsPerObject = sweep.pairsPerObject();
-        long pairs = 0;
         for (long p : pairsPerObject) {
-            pairs += p;
+            sweep.pairs += p;
         }
-        int[] bounds = split(pairsPerObject, pairs, threads);
-        long[] filter = new long[filterWords(pairs, Runtime.getRuntime().maxMemory())];
+        int[] bounds = split(pairsPerObject, sweep.pairs, threads);
+        long[] filter = new long[filterWords(sweep.pairs, BITS_PER_PAIR, Runtime.getRuntime().maxMemory())];
         List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(bounds[t], bounds[t + 1], filter));
         LongDoubleSums all = sums.get(0);
         for (int t = 1; t < threads; t++) {
             sums.get(t).forEach(all::add);
         }
         double threshold = minWeight * (1 - 1e-9) - maxPairWeight;
-        return new Result(all.keysAtLeast(threshold), pairs);
+        sweep.candidates = all.keysAtLeast(threshold);
+        sweep.candidateFilter = new long[filterWords(sweep.candidates.size(), 16, Long.MAX_VALUE)];
+        all.forEach((key, sum) -> {
+            if (sum >= threshold) {
+                seenBefore(sweep.candidateFilter, key);
+            }
+        });
+        return sweep;
+    }
+
+    /** The number of co-action pairs in the window (all of them, not only the candidates'). */
+    long pairs() {
+        return pairs;
+    }
+
+    /**
+     * The co-action pairs of the candidate pairs of accounts, in the order of {@link PairSweep#sweep} (objects,
+     * then the older row, then the newer), with their weights: what an accumulator needs to give the same sums
+     * as one sweep of every pair. A small Bloom filter of the candidates (16 bits each, in cache) answers for
+     * most pairs before the map is looked at.
+     */
+    void candidatePairs(RowPairSink sink) {
+        int[] stamp = idf ? new int[accounts] : null;
+        for (int o = 0; o < objectStarts.length; o++) {
+            int start = objectStarts[o];
+            int end = objectEnds[o];
+            double w = idf ? Math.log((totalAccounts + 1) / distinctAccounts(start, end, stamp, o + 1)) : 1;
+            for (int i = start; i < end; i++) {
+                long limit = time[i] + window;
+                int a = account[i];
+                for (int j = i + 1; j < end && time[j] <= limit; j++) {
+                    int b = account[j];
+                    if (b != a) {
+                        long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+                        if (mayContain(candidateFilter, key) && candidates.get(key, -1) >= 0) {
+                            sink.pair(order[i], order[j], w);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** The co-action pairs of each object, as the sweep will find them. */
@@ -179,9 +226,9 @@ final class RepeatedPairs {
         return distinct;
     }
 
-    /** {@link #BITS_PER_PAIR} bits per co-action pair (more than per pair of accounts), within an eighth of the heap. */
-    private static int filterWords(long pairs, long maxHeapBytes) {
-        long words = Math.max(64, pairs * BITS_PER_PAIR / 64);
+    /** {@code bits} per key (for the first filter, per co-action pair: more than per pair of accounts), within an eighth of the heap. */
+    private static int filterWords(long keys, int bits, long maxHeapBytes) {
+        long words = Math.max(64, keys * bits / 64);
         words = Math.min(words, Math.max(64, maxHeapBytes / 8 / Long.BYTES));
         return (int) Math.min(words, Integer.MAX_VALUE - 8);
     }
@@ -191,18 +238,34 @@ final class RepeatedPairs {
      * whether all four were set already.
      */
     private static boolean seenBefore(long[] filter, long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        h ^= h >>> 29;
-        h *= 0xBF58476D1CE4E5B9L;
-        h ^= h >>> 32;
+        long h = hash(key);
         int word = (int) Math.floorMod(h, (long) filter.length);
-        long g = (h >>> 17) * 0x94D049BB133111EBL;
-        long bits = (1L << g) | (1L << (g >>> 6)) | (1L << (g >>> 12)) | (1L << (g >>> 18));
+        long bits = bits(h);
         if ((filter[word] & bits) == bits) {
             return true; // bits are only ever set: no atomic operation needed to know they are
         }
         long before = (long) WORDS.getAndBitwiseOr(filter, word, bits);
         return (before & bits) == bits;
+    }
+
+    /** Whether {@code key} may have been added to {@code filter} (single-threaded reads of a filter built before). */
+    private static boolean mayContain(long[] filter, long key) {
+        long h = hash(key);
+        long bits = bits(h);
+        return (filter[(int) Math.floorMod(h, (long) filter.length)] & bits) == bits;
+    }
+
+    private static long hash(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 32);
+    }
+
+    /** Four bits of a 64-bit word, from other bits of the hash than the word's index. */
+    private static long bits(long h) {
+        long g = (h >>> 17) * 0x94D049BB133111EBL;
+        return (1L << g) | (1L << (g >>> 6)) | (1L << (g >>> 12)) | (1L << (g >>> 18));
     }
 
     /** Runs {@code task} for 0..threads-1, the last on the calling thread, and returns the results in order. */
