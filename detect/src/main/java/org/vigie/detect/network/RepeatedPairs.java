@@ -1,7 +1,5 @@
 package org.vigie.detect.network;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,16 +20,16 @@ import java.util.function.IntFunction;
  * {@code maxPairWeight} reaches the minimum are a superset of the heavy ones, and the caller's last sweep sums
  * them exactly and applies the minimum itself.
  *
- * <p>Threads sweep ranges of objects with about as many pairs each. The filter's words are set with atomic ORs:
- * of two threads adding the same pair of accounts at once, one sees the other's bits, so still at most one pair
- * of each pair of accounts goes unsummed. Each thread keeps its own sums, added up after (in another order than
- * one thread would: the threshold is lowered by a relative 1e-9, the caller's sums decide).
+ * <p>Each core sweeps every object but keeps only the pairs of accounts of its share of the hashes, in a filter
+ * and sums of its own: plain writes, no atomic operation (a locked OR per pair stalls on its cache miss and keeps
+ * the core from overlapping the next ones), and the sweep itself, over copied
+ * columns, is cheap next to the misses. The threshold is still lowered by a relative 1e-9 against rounding; the
+ * caller's sums decide.
  *
  * <p>The sweep reads the rows' accounts and times copied in sweep order (12 bytes a trace): the same loop over
  * the trace table's columns misses the cache twice per pair.
  */
 final class RepeatedPairs {
-    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int BITS_PER_PAIR = 10;
 
     private final int[] order;
@@ -99,13 +97,11 @@ final class RepeatedPairs {
         }
         RepeatedPairs sweep = new RepeatedPairs(table, order, window, idf, totalAccounts);
         int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        long[] pairsPerObject = sweep.pairsPerObject();
-        for (long p : pairsPerObject) {
+        for (long p : sweep.pairsPerObject()) {
             sweep.pairs += p;
         }
-        int[] bounds = split(pairsPerObject, sweep.pairs, threads);
-        long[] filter = new long[filterWords(sweep.pairs, BITS_PER_PAIR, Runtime.getRuntime().maxMemory())];
-        List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(bounds[t], bounds[t + 1], filter));
+        int words = filterWords(sweep.pairs, BITS_PER_PAIR, Runtime.getRuntime().maxMemory()) / threads;
+        List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(t, threads, words));
         LongDoubleSums all = sums.get(0);
         for (int t = 1; t < threads; t++) {
             sums.get(t).forEach(all::add);
@@ -115,7 +111,7 @@ final class RepeatedPairs {
         sweep.candidateFilter = new long[filterWords(sweep.candidates.size(), 16, Long.MAX_VALUE)];
         all.forEach((key, sum) -> {
             if (sum >= threshold) {
-                seenBefore(sweep.candidateFilter, key);
+                seenBefore(sweep.candidateFilter, hash(key));
             }
         });
         return sweep;
@@ -173,28 +169,16 @@ final class RepeatedPairs {
         return out;
     }
 
-    /** Object ranges with about {@code pairs / parts} pairs each: {@code parts + 1} bounds. */
-    private static int[] split(long[] pairsPerObject, long pairs, int parts) {
-        int[] bounds = new int[parts + 1];
-        int part = 1;
-        long seen = 0;
-        for (int o = 0; o < pairsPerObject.length && part < parts; o++) {
-            if (seen >= pairs * part / parts) {
-                bounds[part++] = o;
-            }
-            seen += pairsPerObject[o];
-        }
-        while (part <= parts) {
-            bounds[part++] = pairsPerObject.length;
-        }
-        return bounds;
-    }
-
-    /** Sweeps the objects {@code [fromObject, toObject)}, summing the pairs of accounts the filter had seen. */
-    private LongDoubleSums sums(int fromObject, int toObject, long[] filter) {
+    /**
+     * Sweeps every object and sums the pairs of accounts of share {@code part} of {@code parts} (by hash) that its
+     * own filter had seen: no two threads touch the same filter word or sum, so plain writes are safe, and each
+     * sum is added in sweep order.
+     */
+    private LongDoubleSums sums(int part, int parts, int filterWords) {
+        long[] filter = new long[Math.max(64, filterWords)];
         LongDoubleSums sums = new LongDoubleSums(1 << 16);
         int[] stamp = idf ? new int[accounts] : null;
-        for (int o = fromObject; o < toObject; o++) {
+        for (int o = 0; o < objectStarts.length; o++) {
             int start = objectStarts[o];
             int end = objectEnds[o];
             double w = idf ? Math.log((totalAccounts + 1) / distinctAccounts(start, end, stamp, o + 1)) : 1;
@@ -205,7 +189,8 @@ final class RepeatedPairs {
                     int b = account[j];
                     if (b != a) {
                         long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
-                        if (seenBefore(filter, key)) {
+                        long h = hash(key);
+                        if ((int) ((h >>> 33) % parts) == part && seenBefore(filter, h)) {
                             sums.add(key, w);
                         }
                     }
@@ -234,17 +219,14 @@ final class RepeatedPairs {
     }
 
     /**
-     * Adds {@code key} to a blocked Bloom filter (four bits in one 64-bit word: one cache miss a key) and tells
-     * whether all four were set already.
+     * Adds a key, given by its {@link #hash}, to a blocked Bloom filter (four bits in one 64-bit word: one cache
+     * miss a key) and tells whether all four were set already. Plain writes: one thread per filter.
      */
-    private static boolean seenBefore(long[] filter, long key) {
-        long h = hash(key);
+    private static boolean seenBefore(long[] filter, long h) {
         int word = (int) Math.floorMod(h, (long) filter.length);
         long bits = bits(h);
-        if ((filter[word] & bits) == bits) {
-            return true; // bits are only ever set: no atomic operation needed to know they are
-        }
-        long before = (long) WORDS.getAndBitwiseOr(filter, word, bits);
+        long before = filter[word];
+        filter[word] = before | bits;
         return (before & bits) == bits;
     }
 
