@@ -45,6 +45,8 @@ final class RepeatedPairs {
     private long pairs;
     private LongIntHashMap candidates;
     private long[] candidateFilter;
+    /** The first object of the second half of the pairs. */
+    private int middleObject;
 
     /** Receives a co-action pair (rows, the older share first) with its weight. */
     interface RowPairSink {
@@ -97,9 +99,11 @@ final class RepeatedPairs {
         }
         RepeatedPairs sweep = new RepeatedPairs(table, order, window, idf, totalAccounts);
         int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        for (long p : sweep.pairsPerObject()) {
+        long[] pairsPerObject = sweep.pairsPerObject();
+        for (long p : pairsPerObject) {
             sweep.pairs += p;
         }
+        sweep.middleObject = middle(pairsPerObject, sweep.pairs);
         int words = filterWords(sweep.pairs, BITS_PER_PAIR, Runtime.getRuntime().maxMemory()) / threads;
         List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(t, threads, words));
         LongDoubleSums all = sums.get(0);
@@ -129,8 +133,29 @@ final class RepeatedPairs {
      * most pairs before the map is looked at.
      */
     void candidatePairs(RowPairSink sink) {
+        // the second half of the objects is filtered on another core into a buffer (rows and weight), fed to the
+        // sink after the first half: the sink sees the pairs in sweep order all the same
+        LongList later = new LongList(1024);
+        inParallel(2, t -> {
+            if (t == 0) {
+                candidatePairs(middleObject, objectStarts.length, (a, b, w) -> {
+                    later.add(((long) a << 32) | (b & 0xFFFFFFFFL));
+                    later.add(Double.doubleToRawLongBits(w));
+                });
+            } else {
+                candidatePairs(0, middleObject, sink);
+            }
+            return null;
+        });
+        for (int k = 0; k < later.size(); k += 2) {
+            long rows = later.get(k);
+            sink.pair((int) (rows >>> 32), (int) rows, Double.longBitsToDouble(later.get(k + 1)));
+        }
+    }
+
+    private void candidatePairs(int fromObject, int toObject, RowPairSink sink) {
         int[] stamp = idf ? new int[accounts] : null;
-        for (int o = 0; o < objectStarts.length; o++) {
+        for (int o = fromObject; o < toObject; o++) {
             int start = objectStarts[o];
             int end = objectEnds[o];
             double w = idf ? Math.log((totalAccounts + 1) / distinctAccounts(start, end, stamp, o + 1)) : 1;
@@ -148,6 +173,18 @@ final class RepeatedPairs {
                 }
             }
         }
+    }
+
+    /** The object where the second half of the pairs starts. */
+    private static int middle(long[] pairsPerObject, long pairs) {
+        long seen = 0;
+        for (int o = 0; o < pairsPerObject.length; o++) {
+            if (seen >= pairs / 2) {
+                return o;
+            }
+            seen += pairsPerObject[o];
+        }
+        return pairsPerObject.length;
     }
 
     /** The co-action pairs of each object, as the sweep will find them. */
