@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +36,7 @@ import org.vigie.server.web.ConflictException;
 import org.vigie.server.web.ForbiddenException;
 import org.vigie.server.web.NotFoundException;
 import org.vigie.server.web.PayloadTooLarge;
+import org.vigie.server.web.UploadSpool;
 
 /**
  * Import jobs: an upload is checked (who imports, with which sharing) before its body is read, spooled
@@ -183,33 +183,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     /** Copies the body to the data directory, counting; over the limit, deletes what it wrote and answers 413. */
     private Path spool(UUID id, InputStream body) {
-        Path spool = directory.resolve(id + ".upload");
-        try {
-            Files.createDirectories(directory);
-            try (OutputStream out = Files.newOutputStream(spool)) {
-                byte[] buffer = new byte[1 << 16];
-                long total = 0;
-                int read;
-                while ((read = body.read(buffer)) != -1) {
-                    total += read;
-                    if (total > maxBytes) {
-                        throw tooLarge();
-                    }
-                    out.write(buffer, 0, read);
-                }
-            }
-            return spool;
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(spool);
-            } catch (IOException ignored) {
-                // best effort: the directory is the data directory's
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new UncheckedIOException("could not receive the upload", (IOException) e);
-        }
+        return UploadSpool.write(directory.resolve(id + ".upload"), body, maxBytes, this::tooLarge);
     }
 
     private ErrorResponseException tooLarge() {

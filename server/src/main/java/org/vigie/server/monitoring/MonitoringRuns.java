@@ -3,7 +3,6 @@ package org.vigie.server.monitoring;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +57,7 @@ import org.vigie.server.web.ForbiddenException;
 import org.vigie.server.web.InvalidFieldException;
 import org.vigie.server.web.NotFoundException;
 import org.vigie.server.web.PayloadTooLarge;
+import org.vigie.server.web.UploadSpool;
 
 /**
  * Detection runs as jobs. Starting one checks who runs it and what they chose before reading anything,
@@ -542,29 +542,7 @@ public class MonitoringRuns implements SmartInitializingSingleton, DisposableBea
 
     /** Copies the body to the data directory, counting; over the limit, deletes what it wrote and answers 413. */
     private Path spool(UUID id, InputStream body) {
-        Path spool = directory.resolve(id + ".upload");
-        try {
-            Files.createDirectories(directory);
-            try (OutputStream out = Files.newOutputStream(spool)) {
-                byte[] buffer = new byte[1 << 16];
-                long total = 0;
-                int read;
-                while ((read = body.read(buffer)) != -1) {
-                    total += read;
-                    if (total > maxBytes) {
-                        throw tooLarge();
-                    }
-                    out.write(buffer, 0, read);
-                }
-            }
-            return spool;
-        } catch (IOException | RuntimeException e) {
-            delete(spool);
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new UncheckedIOException("could not receive the upload", (IOException) e);
-        }
+        return UploadSpool.write(directory.resolve(id + ".upload"), body, maxBytes, this::tooLarge);
     }
 
     private static long size(Path file) {
