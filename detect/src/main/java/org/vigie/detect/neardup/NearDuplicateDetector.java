@@ -152,33 +152,25 @@ public final class NearDuplicateDetector {
         long candidates = 0;
         long joined = 0;
         int cap = Integer.highestOneBit(Math.max(4, d) * 2 - 1) * 2;
-        long[] keys = new long[cap];
-        int[] heads = new int[cap];
-        boolean[] used = new boolean[cap];
-        int[] next = new int[d];
-        int mask = cap - 1;
+        // Per band, the chains of texts sharing a band key (next[t]: the latest earlier text with t's key) depend on
+        // the signatures only; building them (a random access a text) is most of the LSH time. They are built one
+        // band ahead on another core, in two buffers used in turn, while this thread walks the current band's
+        // chains in text order: the same candidates in the same order as one loop doing both.
+        long[][] buckets = {new long[cap * 2], new long[cap * 2]};
+        int[][] nexts = {new int[d], new int[d]};
         int maxProbes = params.maxBucketProbes();
         double exactMinEstimate = params.threshold() - PREFILTER_MARGIN;
+        chains(sig, d, 0, buckets[0], nexts[0]);
         for (int band = 0; band < params.bands(); band++) {
-            Arrays.fill(used, false);
-            int off = band * 4;
+            int[] next = nexts[band & 1];
+            Ahead ahead = null;
+            if (band + 1 < params.bands()) {
+                int b = band + 1;
+                ahead = new Ahead(() -> chains(sig, d, b, buckets[b & 1], nexts[b & 1]));
+            }
             for (int t = 0; t < d; t++) {
-                int base = t * n + off;
-                long key = (sig[base] & 0xFFFFL) | (sig[base + 1] & 0xFFFFL) << 16
-                        | (sig[base + 2] & 0xFFFFL) << 32 | (sig[base + 3] & 0xFFFFL) << 48;
-                int slot = (int) fmix64(key ^ band * 0x9E3779B97F4A7C15L) & mask;
-                while (used[slot] && keys[slot] != key) {
-                    slot = (slot + 1) & mask;
-                }
-                if (!used[slot]) {
-                    used[slot] = true;
-                    keys[slot] = key;
-                    next[t] = EMPTY;
-                    heads[slot] = t;
-                    continue;
-                }
                 int probesLeft = maxProbes;
-                for (int o = heads[slot]; o != EMPTY && probesLeft > 0; o = next[o], probesLeft--) {
+                for (int o = next[t]; o != EMPTY && probesLeft > 0; o = next[o], probesLeft--) {
                     if (uf.find(o) == uf.find(t)) {
                         continue;
                     }
@@ -188,8 +180,9 @@ public final class NearDuplicateDetector {
                         joined++;
                     }
                 }
-                next[t] = heads[slot];
-                heads[slot] = t;
+            }
+            if (ahead != null) {
+                ahead.join();
             }
         }
 
@@ -498,6 +491,62 @@ public final class NearDuplicateDetector {
                 }
             }
             out[offset + j] = (short) v;
+        }
+    }
+
+    /**
+     * Fills {@code next} for {@code band}: for each text the latest earlier text with the same band key, or
+     * {@link #EMPTY}. {@code buckets} (slot s: key at 2s, latest text + 1 at 2s + 1, 0 when unused) is cleared first.
+     */
+    private void chains(short[] sig, int d, int band, long[] buckets, int[] next) {
+        Arrays.fill(buckets, 0);
+        int mask = buckets.length / 2 - 1;
+        int off = band * 4;
+        for (int t = 0; t < d; t++) {
+            int base = t * n + off;
+            long key = (sig[base] & 0xFFFFL) | (sig[base + 1] & 0xFFFFL) << 16
+                    | (sig[base + 2] & 0xFFFFL) << 32 | (sig[base + 3] & 0xFFFFL) << 48;
+            int slot = (int) fmix64(key ^ band * 0x9E3779B97F4A7C15L) & mask;
+            while (buckets[2 * slot + 1] != 0 && buckets[2 * slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            if (buckets[2 * slot + 1] == 0) {
+                buckets[2 * slot] = key;
+            }
+            next[t] = (int) buckets[2 * slot + 1] - 1; // EMPTY (−1) for the first text with this key
+            buckets[2 * slot + 1] = t + 1;
+        }
+    }
+
+    /** A task started on its own thread at once; {@link #join} waits for it and rethrows what it threw. */
+    private static final class Ahead {
+        private final Thread thread;
+        private volatile Throwable failure;
+
+        Ahead(Runnable task) {
+            thread = new Thread(() -> {
+                try {
+                    task.run();
+                } catch (Throwable e) {
+                    failure = e;
+                }
+            }, "lsh-ahead");
+            thread.start();
+        }
+
+        void join() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while clustering texts", e);
+            }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
         }
     }
 

@@ -25,10 +25,18 @@ public final class CoordinationNetwork {
     /** Sorted weights of every edge the sweep made, when edges were left out while building; else null. */
     private final double[] allWeights;
 
+    /** False when built without the weights of the edges it left out ({@link Options#withAllWeights}). */
+    private final boolean quantiles;
+
     private CoordinationNetwork(List<NetworkEdge> edges, long pairs, double[] allWeights) {
+        this(edges, pairs, allWeights, true);
+    }
+
+    private CoordinationNetwork(List<NetworkEdge> edges, long pairs, double[] allWeights, boolean quantiles) {
         this.edges = edges;
         this.pairs = pairs;
         this.allWeights = allWeights;
+        this.quantiles = quantiles;
     }
 
     /**
@@ -39,11 +47,15 @@ public final class CoordinationNetwork {
      *                         all): on millions of posts most edges are light, and holding them all as objects
      *                         is what fills the heap. {@link #weightQuantile} still sees every edge's weight.
      */
-    public record Options(long window, int minParticipation, boolean idf, double minWeight) {
+    public record Options(long window, int minParticipation, boolean idf, double minWeight, boolean allWeights) {
         public Options {
             if (window < 0) {
                 throw new IllegalArgumentException("window must be >= 0 seconds, was " + window);
             }
+        }
+
+        public Options(long window, int minParticipation, boolean idf, double minWeight) {
+            this(window, minParticipation, idf, minWeight, true);
         }
 
         public Options(long window, int minParticipation, boolean idf) {
@@ -56,19 +68,28 @@ public final class CoordinationNetwork {
 
         /** The same options with another window, e.g. a narrower one for the "fast" sub-network. */
         public Options withWindow(long seconds) {
-            return new Options(seconds, minParticipation, idf, minWeight);
+            return new Options(seconds, minParticipation, idf, minWeight, allWeights);
         }
 
         public Options withMinParticipation(int m) {
-            return new Options(window, m, idf, minWeight);
+            return new Options(window, m, idf, minWeight, allWeights);
         }
 
         public Options withIdf(boolean on) {
-            return new Options(window, minParticipation, on, minWeight);
+            return new Options(window, minParticipation, on, minWeight, allWeights);
         }
 
         public Options withMinWeight(double w) {
-            return new Options(window, minParticipation, idf, w);
+            return new Options(window, minParticipation, idf, w, allWeights);
+        }
+
+        /**
+         * With {@code false}, a network built with a minimum weight does not keep the weight of every edge it
+         * left out, and {@link #weightQuantile} is refused: this lets the build skip the table of every pair
+         * of accounts (see {@link RepeatedPairs}), what 10 M posts need in 4 GB. True by default.
+         */
+        public Options withAllWeights(boolean keep) {
+            return new Options(window, minParticipation, idf, minWeight, keep);
         }
     }
 
@@ -95,6 +116,10 @@ public final class CoordinationNetwork {
         }
         int[] order = PairSweep.order(table, keep, null);
         double totalAccounts = kept;
+        double maxPairWeight = options.idf() ? Math.log((totalAccounts + 1) / 2) : 1;
+        if (options.minWeight() > maxPairWeight && !options.allWeights()) {
+            return repeatedPairsOnly(table, order, options, totalAccounts, maxPairWeight);
+        }
         if (options.minWeight() > 0) {
             return twoPasses(table, order, options, accounts, totalAccounts);
         }
@@ -128,6 +153,21 @@ public final class CoordinationNetwork {
                 }));
         Arrays.sort(all);
         return new CoordinationNetwork(List.copyOf(acc.edges(options.minWeight())), pairs, all);
+    }
+
+    /**
+     * When one co-action pair weighs less than the minimum, only pairs of accounts that meet at least twice can
+     * become edges: {@link RepeatedPairs} finds those that reach the minimum without a table of every pair of
+     * accounts, on all cores, and a last sweep (over the same copied columns, in {@link PairSweep}'s order, so the
+     * sums are the same to the last bit) accumulates their statistics as {@link #twoPasses} does.
+     */
+    private static CoordinationNetwork repeatedPairsOnly(TraceTable table, int[] order, Options options,
+            double totalAccounts, double maxPairWeight) {
+        RepeatedPairs repeated = RepeatedPairs.screen(table, order, options.window(), options.idf(), totalAccounts,
+                options.minWeight(), maxPairWeight);
+        EdgeAccumulator acc = new EdgeAccumulator(table);
+        repeated.candidatePairs(acc::add);
+        return new CoordinationNetwork(List.copyOf(acc.edges(options.minWeight())), repeated.pairs(), null, false);
     }
 
     private static long key(TraceTable table, int a, int b) {
@@ -210,6 +250,10 @@ public final class CoordinationNetwork {
      * {@link Options#minWeight}, of all the edges the sweep made, including those left out.
      */
     public double weightQuantile(double prob) {
+        if (!quantiles) {
+            throw new IllegalStateException("this network was built without the weights of the edges it left out"
+                    + " (Options.withAllWeights(false))");
+        }
         if (allWeights != null) {
             return Quantiles.type7(allWeights, prob);
         }

@@ -67,6 +67,20 @@ final class LongDoubleSums {
         return out;
     }
 
+    /** Receives a key and its sum. */
+    interface KeySum {
+        void accept(long key, double sum);
+    }
+
+    /** Every key with its sum, in no particular order. */
+    void forEach(KeySum action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                action.accept(keys[i], sums[i]);
+            }
+        }
+    }
+
     /** Every sum, in no particular order. */
     double[] values() {
         double[] out = new double[size];

@@ -270,7 +270,10 @@ public final class Detection {
         EdgeFilter filter = EdgeFilter.of(settings, table);
         CoordinationNetwork.Options options = CoordinationNetwork.Options.window(window)
                 .withMinParticipation(settings.minParticipation()).withIdf(settings.idf())
-                .withMinWeight(filter.minWeight());
+                .withMinWeight(filter.minWeight())
+                // every edge's weight is needed for a quantile threshold only; without one, the pairing can
+                // skip the table of every pair of accounts (10 M posts in 4 GB)
+                .withAllWeights(!Double.isNaN(settings.weightQuantile()));
         CoordinationNetwork all = CoordinationNetwork.build(table, options);
         CoordinationNetwork kept = filter.apply(all);
         List<NetworkEdge> fast = List.of();
