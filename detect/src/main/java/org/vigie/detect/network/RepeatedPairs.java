@@ -107,14 +107,15 @@ final class RepeatedPairs {
         }
         RepeatedPairs sweep = new RepeatedPairs(table, order, window, idf, totalAccounts);
         int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        long[] pairsPerObject = sweep.pairsPerObject();
-        for (long p : pairsPerObject) {
-            sweep.pairs += p;
-        }
-        int words = filterWords(sweep.pairs, BITS_PER_PAIR, Runtime.getRuntime().maxMemory()) / threads;
+        // the filters and sums are sized on the pairs in the window counting those of an account with itself (one
+        // pass with two pointers, no pair enumerated); the screen counts the pairs themselves as it goes
+        long bound = sweep.pairsInWindowBound();
+        int words = filterWords(bound, BITS_PER_PAIR, Runtime.getRuntime().maxMemory()) / threads;
         // about one pair in twenty-five is of a pair of accounts met before (synthetic sets): sized once, not regrown
-        int expectedSums = (int) Math.min(1 << 26, sweep.pairs / threads / 25);
-        List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(t, threads, words, expectedSums));
+        int expectedSums = (int) Math.min(1 << 26, bound / threads / 25);
+        long[] pairsSeen = new long[threads];
+        List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(t, threads, words, expectedSums, pairsSeen));
+        sweep.pairs = pairsSeen[0]; // every core sweeps every pair
         LongDoubleSums all = sums.get(0);
         for (int t = 1; t < threads; t++) {
             sums.get(t).forEach(all::add);
@@ -181,23 +182,21 @@ final class RepeatedPairs {
         return acc;
     }
 
-    /** The co-action pairs of each object, as the sweep will find them. */
-    private long[] pairsPerObject() {
-        long[] out = new long[objectStarts.length];
-        for (int o = 0; o < out.length; o++) {
+    /** The pairs of rows of each object within the window, same-account ones included: a bound for sizing. */
+    private long pairsInWindowBound() {
+        long count = 0;
+        for (int o = 0; o < objectStarts.length; o++) {
             int end = objectEnds[o];
-            long count = 0;
+            int j = objectStarts[o];
             for (int i = objectStarts[o]; i < end; i++) {
                 long limit = time[i] + window;
-                for (int j = i + 1; j < end && time[j] <= limit; j++) {
-                    if (account[j] != account[i]) {
-                        count++;
-                    }
+                while (j < end && time[j] <= limit) {
+                    j++;
                 }
+                count += j - i - 1;
             }
-            out[o] = count;
         }
-        return out;
+        return count;
     }
 
     /**
@@ -210,13 +209,14 @@ final class RepeatedPairs {
      * processor has several cache misses in flight instead of one), then the pairs seen before go to the sums.
      * Each key still goes through the filter in sweep order.
      */
-    private LongDoubleSums sums(int part, int parts, int filterWords, int expectedSums) {
+    private LongDoubleSums sums(int part, int parts, int filterWords, int expectedSums, long[] pairsSeen) {
         long[] filter = new long[Math.max(64, filterWords)];
         LongDoubleSums sums = new LongDoubleSums(expectedSums);
         int[] stamp = idf ? new int[accounts] : null;
         long[] keys = new long[BATCH];
         double[] weights = new double[BATCH];
         int n = 0;
+        long count = 0;
         for (int o = 0; o < objectStarts.length; o++) {
             int start = objectStarts[o];
             int end = objectEnds[o];
@@ -227,6 +227,7 @@ final class RepeatedPairs {
                 for (int j = i + 1; j < end && time[j] <= limit; j++) {
                     int b = account[j];
                     if (b != a) {
+                        count++;
                         long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
                         keys[n] = key;
                         weights[n] = w;
@@ -240,6 +241,7 @@ final class RepeatedPairs {
             }
         }
         screenBatch(filter, sums, keys, weights, n);
+        pairsSeen[part] = count;
         return sums;
     }
 
