@@ -17,8 +17,8 @@ import java.util.function.IntFunction;
  * only from the moment the filter has seen it already. Every pair of accounts that meets twice is summed from its
  * second co-action pair on (a Bloom filter has no false negatives), a few per cent of the others from their first
  * (false positives). A sum thus misses at most the first pair's weight: the pairs of accounts whose sum plus
- * {@code maxPairWeight} reaches the minimum are a superset of the heavy ones, and the caller's last sweep sums
- * them exactly and applies the minimum itself.
+ * {@code maxPairWeight} reaches the minimum are a superset of the heavy ones, and the last sweep
+ * ({@link #accumulateCandidates}) sums them exactly; the caller applies the minimum.
  *
  * <p>Each core sweeps every object but keeps only the pairs of accounts of its share of the hashes, in a filter
  * and sums of its own: plain writes, no atomic operation (a locked OR per pair stalls on its cache miss and keeps
@@ -26,8 +26,10 @@ import java.util.function.IntFunction;
  * columns, is cheap next to the misses. The threshold is still lowered by a relative 1e-9 against rounding; the
  * caller's sums decide.
  *
- * <p>The sweep reads the rows' accounts and times copied in sweep order (12 bytes a trace): the same loop over
- * the trace table's columns misses the cache twice per pair.
+ * <p>The sweeps read the rows' accounts and times (and, in the last one, contents and types) copied in sweep order:
+ * the same loops over the trace table's columns miss the cache twice per pair. The last sweep is shared among the
+ * cores the same way, by hash: each core accumulates the pairs of its pairs of accounts, which therefore come in
+ * sweep order, and the edges are put together afterwards.
  */
 final class RepeatedPairs {
     private static final int BITS_PER_PAIR = 10;
