@@ -25,6 +25,16 @@ public record StatementText(String title, String whatHappened, String whoIsAffec
         };
     }
 
+    /** The part named by its API property ("whatHappened"), for pages; null for an unknown name. */
+    public String text(String property) {
+        for (Section s : Section.values()) {
+            if (s.property().equals(property)) {
+                return get(s);
+            }
+        }
+        return null;
+    }
+
     public Map<Section, String> sections() {
         Map<Section, String> map = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
