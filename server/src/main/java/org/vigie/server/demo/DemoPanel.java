@@ -80,7 +80,7 @@ import org.vigie.server.statements.Statements;
  * </ul>
  * The panel's administration is done by the panel secretariat, a platform administrator account of
  * the demo. Idempotent: the panel is found by name, members by username, each case by its referral's
- * title; a statement left scheduled is published when its time comes.
+ * title; the demo statement, if a start left it scheduled, is published once its time has come.
  */
 @Component
 class DemoPanel {
@@ -188,18 +188,22 @@ class DemoPanel {
         }
 
         Member chair = members.get("panel-chair");
-        Set<String> cases = Set.copyOf(referrals.all(chair, panel.id()).stream().map(r -> r.referral().title()).toList());
+        Map<String, UUID> cases = new LinkedHashMap<>();
+        referrals.all(chair, panel.id()).forEach(e -> cases.put(e.referral().title(), e.referral().id()));
         SharingRequest toThePanel = toThePanel(agency);
-        if (!cases.contains(POLLING_STATIONS)) {
-            pollingStations(panel, commission, members, election, toThePanel);
+        UUID announced = cases.get(POLLING_STATIONS);
+        if (announced == null) {
+            announced = pollingStations(panel, commission, members, election, toThePanel);
+            // the notices go now, so that the lead time before the publication passes while the other cases are seeded
+            publishDue(chair, announced, StatementStatus.NOTICES_SENT);
         }
-        if (!cases.contains(PRE_MARKED)) {
+        if (!cases.containsKey(PRE_MARKED)) {
             preMarkedBallots(panel, agency, members, election, toThePanel);
         }
-        if (!cases.contains(FORGED_EMAILS)) {
+        if (!cases.containsKey(FORGED_EMAILS)) {
             forgedEmails(panel, agency, members, election, toThePanel, greens);
         }
-        publishDue(chair);
+        publishDue(chair, announced, StatementStatus.PUBLISHED);
         return credentials;
     }
 
@@ -234,7 +238,8 @@ class DemoPanel {
 
     // ---- case 1: announced, statement published -------------------------------------------------
 
-    private void pollingStations(Panel panel, Member commission, Map<String, Member> members, Election election, SharingRequest sharing) {
+    /** @return the referral's id */
+    private UUID pollingStations(Panel panel, Member commission, Map<String, Member> members, Election election, SharingRequest sharing) {
         Instant now = clock.instant();
         UUID commissionId = commission.organisationId();
         String report = reports.file(commission, new ReportDraft(POLLING_STATIONS,
@@ -291,7 +296,8 @@ class DemoPanel {
             statements.approve(member, statement.id(), statement.currentVersion());
         }
         // the earliest time the module allows, plus a moment: the notices go at once, the publication a lead time later
-        statements.schedule(chair, statement.id(), clock.instant().plus(statements.leadTime()).plusMillis(500));
+        statements.schedule(chair, statement.id(), clock.instant().plus(statements.leadTime()).plusMillis(300));
+        return referral.id();
     }
 
     // ---- case 2: no announcement, one dissent -----------------------------------------------------
@@ -399,12 +405,12 @@ class DemoPanel {
     // ---- publication ------------------------------------------------------------------------------
 
     /**
-     * Runs the statements module's publication step until the demo statement is published, when its
-     * time is a few seconds away at most (the demo's lead time); otherwise the publication job does it
-     * when its time comes. The module itself keeps the order: notices first, publication a lead time
-     * later.
+     * Runs the statements module's publication step until the demo statement has reached {@code wanted}
+     * (its notices sent, or published), when that is a few seconds away at most (the demo's lead time);
+     * otherwise the publication job does it when the time comes. The module itself keeps the order:
+     * notices first, publication a lead time later.
      */
-    private void publishDue(Member chair) {
+    private void publishDue(Member chair, UUID referralId, StatementStatus wanted) {
         if (statements.leadTime().compareTo(WAIT_AT_MOST) > 0) {
             log.info("Demo statement: notices and publication are left to the publication job (lead time {})", statements.leadTime());
             return;
@@ -413,7 +419,9 @@ class DemoPanel {
         while (true) {
             publication.runDue();
             Optional<Statement> pending = statements.list(chair).stream().map(Statements.Summary::statement)
-                    .filter(s -> s.status() == StatementStatus.APPROVED || s.status() == StatementStatus.NOTICES_SENT).findFirst();
+                    .filter(s -> s.referralId().equals(referralId))
+                    .filter(s -> s.status() == StatementStatus.APPROVED
+                            || s.status() == StatementStatus.NOTICES_SENT && wanted == StatementStatus.PUBLISHED).findFirst();
             if (pending.isEmpty() || clock.instant().isAfter(deadline)) {
                 return;
             }
