@@ -243,7 +243,7 @@ class DemoPanel {
         Instant now = clock.instant();
         UUID commissionId = commission.organisationId();
         String report = reports.file(commission, new ReportDraft(POLLING_STATIONS,
-                        "Since Tuesday, voters have received text messages saying that their polling station for the legislative "
+                        "Over the past five days, voters have received text messages saying that their polling station for the legislative "
                                 + "election has moved, with a link to a 'new address' page on a look-alike site. The sender name imitates "
                                 + "the commission's. No polling station has moved.\n\n- about 60 000 messages in four districts, according to "
                                 + "two mobile operators\n- the link collects phone numbers and postcodes",
