@@ -126,9 +126,12 @@ class StatementPagesController {
         return act(id, redirect, () -> statements.correct(me, id, textFr, textEn));
     }
 
-    /** The live hint under each language's text: the body of that language as it stands in the form. */
+    /**
+     * The live hint under each language's text: the body of that language as it stands in the form.
+     * The parameter is "language", not "lang": "lang" switches the interface's language on any request.
+     */
     @PostMapping("/statements/readability")
-    String readability(@RequestParam String lang, @RequestParam Map<String, String> params, Model model) {
+    String readability(@RequestParam("language") String lang, @RequestParam Map<String, String> params, Model model) {
         Readability.Language language = "fr".equals(lang) ? Readability.Language.FR : Readability.Language.EN;
         String prefix = "fr".equals(lang) ? "fr." : "en.";
         StatementText text = new StatementText(params.get(prefix + "title"), params.get(prefix + "whatHappened"),
