@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigie.server.support.BrowserSession;
 import org.vigie.server.support.Fixtures;
@@ -31,6 +32,9 @@ class StatementPagesTest {
     JdbcClient jdbc;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -41,8 +45,8 @@ class StatementPagesTest {
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(port);
-        panel = new StatementFixtures(fixtures, jdbc);
+        panel = new StatementFixtures(port, context, jdbc);
+        fixtures = panel.fixtures();
     }
 
     @AfterEach
@@ -80,7 +84,7 @@ class StatementPagesTest {
         assertThat(form.text()).contains("What happened", "Who is affected", "What citizens should do", "What is being done",
                 "How the panel decided", "Ce qui s’est passé", "Comment le panel a décidé", "by consensus");
         assertThat(form.body()).contains("hx-post=\"/statements/readability?language=fr\"", "hx-post=\"/statements/readability?language=en\"");
-        assertThat(form.body()).doesNotContain("Restricted report", "restricted cover note", "restricted rationale");
+        assertThat(form.body()).doesNotContain(StatementFixtures.RESTRICTED_TITLE, StatementFixtures.RESTRICTED_NOTE, "The panel's rationale", "Justification of");
 
         BrowserSession.Page hint = member.submitFields("/statements/readability?language=en", "en.whatHappened",
                 "A fake site copies the commission. Do not give it your details. Vote as usual.");

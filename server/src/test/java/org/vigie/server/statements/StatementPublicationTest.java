@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.Fixtures;
@@ -37,6 +38,9 @@ class StatementPublicationTest {
     JdbcClient jdbc;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -50,8 +54,8 @@ class StatementPublicationTest {
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(port);
-        panel = new StatementFixtures(fixtures, jdbc);
+        panel = new StatementFixtures(port, context, jdbc);
+        fixtures = panel.fixtures();
     }
 
     @AfterEach
@@ -141,7 +145,7 @@ class StatementPublicationTest {
         assertThat(body).contains("Fake election commission website ordering", "Faux site de la commission ordering",
                 "A fake website copies the election commission.", "/public/statements/");
         // nothing but the approved text: not the report, the referral's note or the decision's rationale
-        assertThat(body).doesNotContain("Restricted report", "restricted cover note", "restricted rationale", c.reportId());
+        assertThat(body).doesNotContain(StatementFixtures.RESTRICTED_TITLE, StatementFixtures.RESTRICTED_NOTE, "The panel's rationale", "Justification of", c.reportId());
 
         // a party's analyst reads it in the app
         UUID analystAccount = jdbc.sql("SELECT id FROM accounts WHERE organisation_id = :o").param("o", partyA).query(UUID.class).single();
@@ -198,7 +202,7 @@ class StatementPublicationTest {
         StatementFixtures.Case c = panel.decided(1, null, "PUBLIC_ANNOUNCEMENT");
         Instant publishAt = clock.instant().plus(3, ChronoUnit.HOURS);
         UUID id = approvedAndScheduled(c, publishAt);
-        panel.decide(c.referral(), "NO_PUBLIC_ANNOUNCEMENT", c.members().get(0).account(), c.decision());
+        panel.correctTo(c.decision(), "NO_PUBLIC_ANNOUNCEMENT");
 
         clock.advance(Duration.ofHours(4));
         publication.runDue();
