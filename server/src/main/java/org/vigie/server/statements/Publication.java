@@ -249,7 +249,7 @@ public class Publication {
         payload.put("noticeKind", kind.name());
         payload.put("statement", statement.id().toString());
         payload.put("link", "/statements/" + statement.id() + "/notice");
-        payload.put("title", content.title());
+        payload.put("title", content.subjectLine());
         payload.put("subjectLine", content.subjectLine());
         payload.put("body", content.body());
         payload.put("scheduledFor", statement.scheduledFor().toString());
