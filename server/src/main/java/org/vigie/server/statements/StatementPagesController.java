@@ -76,6 +76,7 @@ class StatementPagesController {
     String statement(Member me, @PathVariable UUID id, Model model) {
         Statements.StatementView view = statements.view(me, id);
         model.addAttribute("view", view);
+        model.addAttribute("myAccount", me.accountId());
         Map<String, String> values = new HashMap<>();
         for (Section s : Section.values()) {
             values.put("fr." + s.property(), view.current().fr().get(s));
@@ -123,7 +124,12 @@ class StatementPagesController {
                    @RequestParam(defaultValue = "") String textEn, RedirectAttributes redirect) {
         redirect.addFlashAttribute("correctionFr", textFr);
         redirect.addFlashAttribute("correctionEn", textEn);
-        return act(id, redirect, () -> statements.correct(me, id, textFr, textEn));
+        return act(id, redirect, () -> statements.proposeCorrection(me, id, textFr, textEn));
+    }
+
+    @PostMapping("/statements/{id}/corrections/{proposal}/approve")
+    String approveCorrection(Member me, @PathVariable UUID id, @PathVariable UUID proposal, RedirectAttributes redirect) {
+        return act(id, redirect, () -> statements.approveCorrection(me, id, proposal));
     }
 
     /**

@@ -204,6 +204,40 @@ class StatementRepository {
                 .param("by", by).param("at", ts(at)).update();
     }
 
+    // ---- proposed corrections (V21) ----------------------------------------------------------------
+
+    void insertProposal(UUID id, UUID statementId, String fr, String en, UUID by, Instant at) {
+        jdbc.sql("""
+                INSERT INTO panel_statement_correction_proposals (id, statement_id, text_fr, text_en, proposed_by, proposed_at)
+                VALUES (:id, :s, :fr, :en, :by, :at)""").param("id", id).param("s", statementId).param("fr", fr).param("en", en)
+                .param("by", by).param("at", ts(at)).update();
+    }
+
+    /** @return false if the member had approved it already */
+    boolean approveProposal(UUID proposal, UUID account, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO panel_statement_correction_approvals (proposal_id, account_id, approved_at) VALUES (:p, :a, :at)
+                ON CONFLICT DO NOTHING""").param("p", proposal).param("a", account).param("at", ts(at)).update() == 1;
+    }
+
+    void markProposalPublished(UUID proposal, UUID correction) {
+        jdbc.sql("UPDATE panel_statement_correction_proposals SET correction_id = :c WHERE id = :p AND correction_id IS NULL")
+                .param("c", correction).param("p", proposal).update();
+    }
+
+    List<CorrectionProposal> proposals(UUID statementId) {
+        return jdbc.sql("""
+                SELECT p.id, p.text_fr, p.text_en, p.proposed_by, a.display_name, p.proposed_at, p.correction_id,
+                       COALESCE((SELECT array_agg(x.account_id::text ORDER BY x.approved_at) FROM panel_statement_correction_approvals x
+                                 WHERE x.proposal_id = p.id), '{}') AS approvers
+                FROM panel_statement_correction_proposals p JOIN accounts a ON a.id = p.proposed_by
+                WHERE p.statement_id = :s ORDER BY p.proposed_at, p.id""").param("s", statementId)
+                .query((rs, n) -> new CorrectionProposal(rs.getObject("id", UUID.class), rs.getString("text_fr"), rs.getString("text_en"),
+                        rs.getObject("proposed_by", UUID.class), rs.getString("display_name"), rs.getTimestamp("proposed_at").toInstant(),
+                        rs.getObject("correction_id", UUID.class), java.util.Arrays.stream((String[]) rs.getArray("approvers").getArray())
+                        .map(UUID::fromString).toList())).list();
+    }
+
     List<Correction> corrections(UUID statementId) {
         return jdbc.sql("""
                 SELECT c.id, c.text_fr, c.text_en, c.created_by, a.display_name, c.published_at

@@ -236,7 +236,7 @@ class StatementPublicationTest {
         Api.Response corrected = member.post("/api/v1/statements/" + id + "/corrections",
                 Map.of("textFr", "Le site a été fermé le 5 octobre.", "textEn", "The site was taken down on 5 October."));
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
-        assertThat(corrected.json().get("publishedAt").asText()).isNotBlank();
+        assertThat(corrected.json().at("/correction/publishedAt").asText()).as("a one-member panel's approval is the rule").isNotBlank();
         assertThat(member.get("/api/v1/statements/" + id).json().get("corrections").findValuesAsText("textEn"))
                 .containsExactly("The site was taken down on 5 October.");
         assertThat(audited("statement.corrected", id)).isEqualTo(1);
@@ -244,6 +244,37 @@ class StatementPublicationTest {
         Api.Response half = member.post("/api/v1/statements/" + id + "/corrections", Map.of("textFr", "Seulement en français.", "textEn", " "));
         assertThat(half.status()).isEqualTo(400);
         assertThat(half.json().get("errors").findValuesAsText("field")).containsExactly("textEn");
+    }
+
+    @Test
+    void aCorrectionIsPublishedOnlyOnceThePanelApprovesItUnderItsRule() {
+        StatementFixtures.Case c = panel.decided(2, null, "PUBLIC_ANNOUNCEMENT");
+        UUID id = approvedAndScheduled(c, clock.instant().plus(3, ChronoUnit.HOURS));
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        publication.runDue();
+        clock.advance(Duration.ofHours(2));
+        publication.runDue();
+        assertThat(status(id)).isEqualTo("PUBLISHED");
+
+        Api.Response proposed = c.members().get(0).client().post("/api/v1/statements/" + id + "/corrections",
+                Map.of("textFr", "Le site a été fermé.", "textEn", "The site was taken down."));
+        assertThat(proposed.status()).isEqualTo(201);
+        assertThat(proposed.json().get("published").asBoolean()).isFalse();
+        assertThat(proposed.json().get("pendingReason").asText()).contains("waiting for 1 of 2");
+        assertThat(jdbc.sql("SELECT count(*) FROM panel_statement_corrections WHERE statement_id = :s").param("s", id).query(Integer.class)
+                .single()).as("nothing public before the panel approves").isZero();
+        String proposal = proposed.json().at("/proposal/id").asText();
+        assertThat(c.members().get(0).client().post("/api/v1/statements/" + id + "/corrections/" + proposal + "/approvals", Map.of())
+                .status()).as("approved already, by proposing it").isEqualTo(409);
+
+        Api.Response approved = c.members().get(1).client().post("/api/v1/statements/" + id + "/corrections/" + proposal + "/approvals",
+                Map.of());
+        assertThat(approved.status()).isEqualTo(201);
+        assertThat(approved.json().get("published").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT text_en FROM panel_statement_corrections WHERE statement_id = :s").param("s", id).query(String.class)
+                .list()).containsExactly("The site was taken down.");
+        assertThat(c.members().get(1).client().post("/api/v1/statements/" + id + "/corrections/" + UUID.randomUUID() + "/approvals",
+                Map.of()).status()).isEqualTo(404);
     }
 
     private static Set<Object> organisations(List<Map<String, Object>> notices, String kind) {
