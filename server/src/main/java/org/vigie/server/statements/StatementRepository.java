@@ -169,6 +169,18 @@ class StatementRepository {
                 .param("id", id).param("at", ts(at)).update();
     }
 
+    /** Whom a statement's notices went to, one row per notification: an account, or a point of contact's address. */
+    record Recipient(NoticeKind kind, UUID account, String channel, UUID contact, String email) {
+    }
+
+    List<Recipient> noticeRecipients(UUID statementId) {
+        return jdbc.sql("""
+                SELECT n.kind, x.recipient_account, x.channel, x.recipient_contact, x.recipient_email
+                FROM panel_notices n JOIN notifications x ON x.id = n.notification_id WHERE n.statement_id = :s ORDER BY n.id""")
+                .param("s", statementId).query((rs, n) -> new Recipient(NoticeKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5))).list();
+    }
+
     void withdraw(UUID id, Instant at) {
         jdbc.sql("UPDATE panel_statements SET status = 'WITHDRAWN', updated_at = :at WHERE id = :id").param("id", id).param("at", ts(at))
                 .update();

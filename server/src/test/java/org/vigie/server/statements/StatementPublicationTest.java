@@ -213,6 +213,33 @@ class StatementPublicationTest {
     }
 
     @Test
+    void whenTheDecisionIsCorrectedAfterTheNoticesEveryoneToldIsToldItWillNotBePublished() {
+        StatementFixtures.Case c = panel.decided(1, null, "PUBLIC_ANNOUNCEMENT");
+        UUID party = party("POLITICAL_PARTY");
+        UUID id = approvedAndScheduled(c, clock.instant().plus(3, ChronoUnit.HOURS));
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        publication.runDue();
+        assertThat(status(id)).isEqualTo("NOTICES_SENT");
+        int notices = jdbc.sql("SELECT count(*) FROM panel_notices WHERE statement_id = :s").param("s", id).query(Integer.class).single();
+
+        panel.correctTo(c.decision(), "NO_PUBLIC_ANNOUNCEMENT");
+        clock.advance(Duration.ofHours(3));
+        publication.runDue();
+
+        assertThat(status(id)).isEqualTo("WITHDRAWN");
+        List<String> withdrawals = jdbc.sql("""
+                        SELECT payload ->> 'body' FROM notifications WHERE subject_id = :s AND payload ->> 'noticeKind' = 'WITHDRAWN'""")
+                .param("s", "publication:" + id).query(String.class).list();
+        assertThat(withdrawals).hasSize(notices);
+        assertThat(withdrawals.stream().distinct()).hasSize(1);
+        assertThat(withdrawals.get(0)).contains("WITHDRAWN", "RETRAIT", "will not publish");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM notifications x JOIN accounts a ON a.id = x.recipient_account
+                        WHERE x.subject_id = :s AND x.payload ->> 'noticeKind' = 'WITHDRAWN' AND a.organisation_id = :o""")
+                .param("s", "publication:" + id).param("o", party).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aPublishedStatementIsNeverEditedOnlyCorrectedWithADatedAddition() {
         StatementFixtures.Case c = panel.decided(1, null, "PUBLIC_ANNOUNCEMENT");
         Instant publishAt = clock.instant().plus(3, ChronoUnit.HOURS);
