@@ -158,4 +158,19 @@ class PanelAccessTest {
         assertThatThrownBy(() -> panels.members(orgAdmin, setup.panelId())).isInstanceOf(ForbiddenException.class);
         assertThat(panels.members(setup.member(0), setup.panelId())).hasSize(1);
     }
+
+    @Test
+    void aWithdrawnDeclarationNoLongerRecusesButEarlierRecusalsStay() {
+        PanelFixtures.Setup setup = fixtures.panel(2);
+        UUID party = fixtures.fixtures().organisation("POLITICAL_PARTY");
+        Interest interest = panels.declareInterest(setup.member(0), setup.panelId(), setup.member(0).accountId(), new InterestRequest(party, "Candidate in 2022"));
+        Referral before = fixtures.refer(setup, fixtures.reportTargeting(setup, "Before " + UUID.randomUUID(), party));
+        assertThat(before.recused(setup.member(0).accountId())).isTrue();
+        assertThatThrownBy(() -> panels.withdrawInterest(setup.member(1), interest.id())).isInstanceOf(ForbiddenException.class);
+        assertThat(panels.withdrawInterest(setup.member(0), interest.id()).active()).isFalse();
+        Referral after = fixtures.refer(setup, fixtures.reportTargeting(setup, "After " + UUID.randomUUID(), party));
+        assertThat(after.recusals()).isEmpty();
+        assertThat(referrals.get(setup.member(0), before.id()).recused(setup.member(0).accountId())).isTrue();
+        assertThat(panels.interests(setup.member(1), setup.panelId())).singleElement().satisfies(i -> assertThat(i.withdrawnAt()).isNotNull());
+    }
 }
