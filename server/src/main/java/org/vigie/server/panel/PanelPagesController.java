@@ -284,6 +284,7 @@ class PanelPagesController {
     String withdraw(Member me, @PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         try {
             referrals.withdraw(me, id, reason);
+            redirect.addFlashAttribute("withdrawn", true);
         } catch (FieldException e) {
             flash(redirect, e);
         }

@@ -56,7 +56,7 @@ public class Workspaces {
     public record Workspace(Panel panel, Referral referral, long ageSeconds, List<SubjectView> subjects, List<Assessment> assessments,
                             Assessment mine, TallyView tally, List<Decision> decisions, Decision standing, List<PanelMember> members,
                             Map<UUID, String> names, boolean recused, boolean mayAssess, boolean mayDecide, boolean mayCorrect,
-                            boolean mayRecuse) {
+                            boolean mayRecuse, boolean mayWithdraw) {
     }
 
     public Workspace workspace(Member reader, UUID referralId) {
@@ -85,6 +85,7 @@ public class Workspaces {
         boolean open = referral.open();
         return new Workspace(panel, referral, referral.age(clock.instant()).toSeconds(), subjects, latest, mine, tally, history, standing,
                 members, names, recused, open && !recused, open && !recused && tally.outcome() != null,
-                referral.status() == Referral.Status.DECIDED && !recused, referral.status() != Referral.Status.WITHDRAWN && !recused);
+                referral.status() == Referral.Status.DECIDED && !recused, referral.status() != Referral.Status.WITHDRAWN && !recused,
+                open && members.stream().anyMatch(m -> m.accountId().equals(reader.accountId()) && m.role() == PanelMember.Role.CHAIR));
     }
 }

@@ -112,4 +112,41 @@ class PanelPagesTest {
         assertThat(analyst.get("/panels/referrals/" + referral + "/decision").status()).isEqualTo(404);
         assertThat(analyst.get("/panels/" + setup.panelId()).text()).doesNotContain("Closures, please assess");
     }
+
+    @Test
+    void membersDeclareRecuseAndCorrectAndReferralsAreWithdrawnThroughThePages() {
+        PanelFixtures.Setup setup = fixtures.panel(2);
+        UUID party = fixtures.fixtures().organisation("POLITICAL_PARTY");
+        BrowserSession chair = BrowserSession.signedIn(port, setup.memberUsernames().get(0), Fixtures.PASSWORD);
+        BrowserSession other = BrowserSession.signedIn(port, setup.memberUsernames().get(1), Fixtures.PASSWORD);
+        BrowserSession.Page declared = other.submitFields("/panels/" + setup.panelId() + "/interests", "organisationId", party.toString(),
+                "nature", "Former staffer");
+        assertThat(other.follow(declared).text()).contains("Former staffer");
+
+        Referral targeted = fixtures.refer(setup, fixtures.reportTargeting(setup, "Party hacked " + UUID.randomUUID(), party));
+        BrowserSession.Page recusedView = other.get("/panels/referrals/" + targeted.id());
+        assertThat(recusedView.text()).contains("Declared interest in", "Former staffer", "You are recused");
+        assertThat(recusedView.body()).doesNotContain("id=\"assessment-form\"");
+
+        Referral plain = fixtures.refer(setup, fixtures.report(setup, "Plain " + UUID.randomUUID()));
+        BrowserSession.Page recused = chair.submitFields("/panels/referrals/" + plain.id() + "/recusals", "reason", "I know the author.");
+        assertThat(chair.follow(recused).text()).contains("I know the author.", "self-recusal");
+
+        // the chair withdraws the first referral from its workspace
+        BrowserSession.Page withdrawn = chair.submitFields("/panels/referrals/" + targeted.id() + "/withdraw", "reason", "Sent to the wrong panel.");
+        assertThat(chair.follow(withdrawn).text()).contains("The referral is withdrawn.");
+
+        // the member who is not recused decides the second alone (consensus of one) and corrects it
+        fixtures.assess(setup.member(1), plain.id(), Position.ANNOUNCE);
+        BrowserSession.Page decided = other.submitFields("/panels/referrals/" + plain.id() + "/decision", "rationale", "Clear case.");
+        assertThat(other.follow(decided).text()).contains("Public announcement", "stands");
+        UUID decision = fixtures.context().getBean(Decisions.class).latest(plain.id()).orElseThrow().id();
+        BrowserSession.Page corrected = other.submitFields("/panels/referrals/" + plain.id() + "/decision/" + decision + "/correction",
+                "reason", "Wrong region named.", "rationale", "Clear case, northern region.");
+        assertThat(other.follow(corrected).text()).contains("Corrects the previous decision: Wrong region named.", "Clear case, northern region.",
+                "Clear case.");
+        BrowserSession.Page refused = chair.submitFields("/panels/referrals/" + plain.id() + "/decision/" + decision + "/correction",
+                "reason", "Mine.", "rationale", "Mine.");
+        assertThat(refused.status()).isEqualTo(403);
+    }
 }
