@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigie.core.accounts.Member;
-import org.vigie.core.panel.Position;
 
 @RestController
 @RequestMapping("/api/v1/panels")
@@ -194,11 +193,5 @@ class PanelApiController {
     ResponseEntity<Decision> correct(Member me, @PathVariable UUID decision, @RequestBody CorrectionRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(decisions.correct(me, decision, request.reason(),
                 new DecisionRequest(request.rationale(), request.responseOptions())));
-    }
-
-    /** The positions a member may take, for clients building the form. */
-    @GetMapping("/positions")
-    Position[] positions() {
-        return Position.values();
     }
 }
