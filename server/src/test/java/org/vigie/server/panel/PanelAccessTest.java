@@ -173,4 +173,26 @@ class PanelAccessTest {
         assertThat(referrals.get(setup.member(0), before.id()).recused(setup.member(0).accountId())).isTrue();
         assertThat(panels.interests(setup.member(1), setup.panelId())).singleElement().satisfies(i -> assertThat(i.withdrawnAt()).isNotNull());
     }
+
+    @Test
+    void aRestrictedSubjectLeaksToNoMemberWhoMayNotSeeItThroughTheApiOrThePages() {
+        PanelFixtures.Setup setup = fixtures.panel(2);
+        String canary = "CANARY-" + UUID.randomUUID();
+        UUID reader = setup.member(0).organisationId();
+        String red = fixtures.report(setup, ReportFiling.report("Red " + canary, setup.electionId())
+                .with("summary", "Summary " + canary).with("tlp", "AMBER").with("organisations", List.of(reader.toString())));
+        Referral referral = referrals.refer(setup.analyst(), setup.panelId(), new ReferralRequest("Restricted case", "Note for the panel.", List.of(red)));
+
+        var allowed = fixtures.api(setup.memberUsernames().get(0)).get("/api/v1/panels/referrals/" + referral.id());
+        assertThat(allowed.body()).contains(canary);
+        var blind = fixtures.api(setup.memberUsernames().get(1));
+        var workspace = blind.get("/api/v1/panels/referrals/" + referral.id());
+        assertThat(workspace.status()).isEqualTo(200);
+        assertThat(workspace.body()).contains(red).doesNotContain(canary);
+        var page = org.vigie.server.support.BrowserSession.signedIn(port, setup.memberUsernames().get(1), org.vigie.server.support.Fixtures.PASSWORD);
+        assertThat(page.get("/panels/referrals/" + referral.id()).body()).contains("not shared with you").doesNotContain(canary);
+        assertThat(page.get("/panels/referrals/" + referral.id() + "/decision").body()).doesNotContain(canary);
+        assertThat(page.get("/panels/" + setup.panelId()).body()).doesNotContain(canary);
+        assertThat(blind.get("/api/v1/panels/" + setup.panelId() + "/queue").body()).doesNotContain(canary);
+    }
 }
