@@ -24,7 +24,6 @@ import org.vigie.server.accounts.Accounts;
 import org.vigie.server.campaigns.Campaigns;
 import org.vigie.server.elections.Election;
 import org.vigie.server.elections.Elections;
-import org.vigie.server.organisations.Organisation;
 import org.vigie.server.organisations.Organisations;
 import org.vigie.server.reports.Reports;
 import org.vigie.server.web.FieldException;
