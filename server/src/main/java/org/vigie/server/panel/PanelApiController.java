@@ -2,6 +2,7 @@ package org.vigie.server.panel;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -110,10 +111,22 @@ class PanelApiController {
 
     // ---- referrals -----------------------------------------------------------------------------------
 
+    /**
+     * What the referring analyst learns of their referral: its status, not who on the panel is recused
+     * or why (that names members' declared interests, which are the panel's and the administrators').
+     */
+    record Receipt(UUID id, UUID panelId, Referral.Kind kind, String title, Instant referredAt, Referral.Status status, Instant closedAt,
+                   List<Referral.SubjectRef> subjects) {
+
+        static Receipt of(Referral r) {
+            return new Receipt(r.id(), r.panelId(), r.kind(), r.title(), r.referredAt(), r.status(), r.closedAt(), r.subjects());
+        }
+    }
+
     @PostMapping("/{id}/referrals")
     @Operation(summary = "Refer reports or campaigns you may see (one: REPORT or CAMPAIGN; several: ACCUMULATION) with a title and cover note")
-    ResponseEntity<Referral> refer(Member me, @PathVariable UUID id, @RequestBody ReferralRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(referrals.refer(me, id, request));
+    ResponseEntity<Receipt> refer(Member me, @PathVariable UUID id, @RequestBody ReferralRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(Receipt.of(referrals.refer(me, id, request)));
     }
 
     record QueueLine(Referral referral, long ageSeconds, int assessed, int eligible, boolean recused, boolean assessedByMe) {
@@ -137,8 +150,8 @@ class PanelApiController {
 
     @GetMapping("/referrals/mine")
     @Operation(summary = "The referrals you made, with their status")
-    List<Referral> mine(Member me) {
-        return referrals.madeBy(me);
+    List<Receipt> mine(Member me) {
+        return referrals.madeBy(me).stream().map(Receipt::of).toList();
     }
 
     @GetMapping("/referrals/{referral}")
@@ -158,8 +171,8 @@ class PanelApiController {
 
     @PostMapping("/referrals/{referral}/withdraw")
     @Operation(summary = "Withdraw an open referral (its author or a chair)")
-    Referral withdraw(Member me, @PathVariable UUID referral, @RequestBody ReasonRequest request) {
-        return referrals.withdraw(me, referral, request.reason());
+    Receipt withdraw(Member me, @PathVariable UUID referral, @RequestBody ReasonRequest request) {
+        return Receipt.of(referrals.withdraw(me, referral, request.reason()));
     }
 
     @PostMapping("/referrals/{referral}/assessments")

@@ -69,7 +69,9 @@ public class Referrals {
     /**
      * Refers one report (REPORT), one campaign (CAMPAIGN) or several subjects together (ACCUMULATION)
      * to an active panel. Each subject must be one the analyst may see; one they may not is refused
-     * exactly like one that does not exist. Recusals are recorded in the same transaction.
+     * exactly like one that does not exist. Recusals are recorded in the same transaction. The answer
+     * carries the recusals: a caller showing it to the analyst shows the status only (members'
+     * declared interests are not theirs to read).
      */
     @Transactional
     public Referral refer(Member analyst, UUID panelId, ReferralRequest request) {

@@ -79,6 +79,7 @@ class PanelApiTest {
         assertThat(referred.status()).as(referred.toString()).isEqualTo(201);
         String referral = referred.json().path("id").asText();
         assertThat(referred.json().path("kind").asText()).isEqualTo("REPORT");
+        assertThat(referred.json().has("recusals")).as("the analyst learns nothing of members' interests").isFalse();
 
         Api a = fixtures.fixtures().signedIn(alice);
         Api b = fixtures.fixtures().signedIn(bob);
@@ -112,6 +113,7 @@ class PanelApiTest {
 
         // the referring analyst sees the status, not the deliberation
         assertThat(analyst.get("/api/v1/panels/referrals/mine").json().findValuesAsText("status")).contains("DECIDED");
+        assertThat(analyst.get("/api/v1/panels/referrals/mine").body()).doesNotContain("recusals", "coverNote");
         assertThat(analyst.get("/api/v1/panels/referrals/" + referral).status()).isEqualTo(404);
         // the panel's composition is for its members and platform administrators
         assertThat(analyst.get("/api/v1/panels/" + panel).json().path("members").isNull()).isTrue();
