@@ -82,13 +82,9 @@ final class DossierDetails {
         for (JsonNode x : d.path("dissent")) {
             dissent.add(new DossierEvent.Dissent(name(text(x, "account"), names), text(x, "position"), text(x, "rationale")));
         }
-        List<String> responses = new ArrayList<>();
-        for (DossierEvent.OptionNote o : options(d.path("responseOptions"))) {
-            responses.add(o.note() == null || o.note().isBlank() ? o.option() : o.option() + ": " + o.note());
-        }
         Integer quorum = tally.hasNonNull("quorum") && tally.get("quorum").canConvertToInt() ? tally.get("quorum").asInt() : null;
         return new DossierEvent.Decision(uuid(d, "id"), text(d, "outcome"), text(tally, "rule"), quorum, List.copyOf(positions),
-                List.copyOf(recused), List.copyOf(dissent), List.copyOf(responses), text(d, "rationale"), uuid(d, "corrects"),
+                List.copyOf(recused), List.copyOf(dissent), options(d.path("responseOptions")), text(d, "rationale"), uuid(d, "corrects"),
                 text(d, "correctionReason"));
     }
 

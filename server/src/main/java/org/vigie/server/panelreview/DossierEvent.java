@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * One dated entry of the dossier: what happened, when, to which referral, by whom.
  *
- * @param actor         the person who acted (display name), or null for what the platform did (a notice)
+ * @param actor         the person who acted, "display name (username)" so that two people of the same name
+ *                      stay apart; null for what the platform did (a notice, a publication)
  * @param referralTitle the title of the referral it belongs to, so an entry reads on its own
  */
 public record DossierEvent(Instant at, Kind kind, UUID referralId, String referralTitle, String actor, Detail detail) {
@@ -77,7 +78,7 @@ public record DossierEvent(Instant at, Kind kind, UUID referralId, String referr
      * @param correctionReason why, for a correction
      */
     public record Decision(UUID id, String outcome, String rule, Integer quorum, List<MemberPosition> positions, List<String> recused,
-                           List<Dissent> dissent, List<String> responseOptions, String rationale, UUID corrects, String correctionReason)
+                           List<Dissent> dissent, List<OptionNote> responseOptions, String rationale, UUID corrects, String correctionReason)
             implements Detail {
 
         public boolean correction() {

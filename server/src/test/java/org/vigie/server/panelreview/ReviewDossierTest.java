@@ -53,7 +53,7 @@ class ReviewDossierTest {
         JsonNode referral = events.get(0);
         assertThat(referral.path("referralId").asText()).isEqualTo(review.referral1.toString());
         assertThat(referral.path("detail").path("coverNote").asText()).isEqualTo(ReviewCase.COVER_NOTE);
-        assertThat(referral.path("actor").asText()).isEqualTo("Test ANALYST");
+        assertThat(referral.path("actor").asText()).isEqualTo("Test ANALYST (" + review.chair + ")");
         JsonNode recusal = find(events, "RECUSAL");
         assertThat(recusal.path("detail").path("reason").asText()).contains("conseiller du parti");
         assertThat(recusal.path("detail").path("organisation").asText()).startsWith("Org-");
@@ -65,8 +65,10 @@ class ReviewDossierTest {
         assertThat(decision.path("detail").path("outcome").asText()).isEqualTo("PUBLIC_ANNOUNCEMENT");
         assertThat(decision.path("detail").path("dissent").path(0).path("rationale").asText()).isEqualTo("Réserve sur la portée");
         assertThat(decision.path("detail").path("recused")).hasSize(1);
-        assertThat(decision.path("detail").path("responseOptions").findValuesAsText("")).isEmpty();
-        assertThat(decision.path("detail").path("responseOptions").toString()).contains("PRIVATE_NOTICE_TO_TARGETS");
+        assertThat(decision.path("detail").path("responseOptions").findValuesAsText("option"))
+                .containsExactly("PRIVATE_NOTICE_TO_TARGETS", "ENGAGE_PLATFORMS");
+        assertThat(decision.path("detail").path("recused").path(0).asText()).contains(review.member3);
+        assertThat(decision.path("detail").path("positions").findValuesAsText("member")).allMatch(m -> m.startsWith("Test ANALYST ("));
         JsonNode corrected = events.get(events.size() - 1);
         assertThat(corrected.path("detail").path("corrects").asText()).isEqualTo(review.decision.toString());
         assertThat(corrected.path("detail").path("correctionReason").asText()).isEqualTo("Le décompte omettait une position.");
