@@ -3,6 +3,7 @@ package org.vigie.server.panelreview;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.core.io.ClassPathResource;
@@ -40,6 +42,10 @@ class DossierPdf {
         this.regular = resource("panelreview/fonts/DejaVuSans.ttf");
         this.bold = resource("panelreview/fonts/DejaVuSans-Bold.ttf");
         this.css = new String(resource("panelreview/pdf.css"), StandardCharsets.UTF_8);
+        // openhtmltopdf logs each step of every layout at INFO on its own console handler: keep only its warnings
+        for (String logger : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(logger, Level.WARNING);
+        }
     }
 
     byte[] render(Dossier dossier, Locale locale) {

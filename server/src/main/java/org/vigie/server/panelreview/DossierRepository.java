@@ -127,8 +127,8 @@ class DossierRepository {
                 SELECT r.id, r.title FROM panel_referrals r
                 WHERE r.panel_id = ANY(CAST(:panels AS uuid[])) AND r.referred_at >= :from AND r.referred_at < :until
             )
-            SELECT e.at, e.kind, e.referral_id, scope.title, e.actor, e.detail FROM (
-                SELECT r.referred_at AS at, 0 AS rank, 'REFERRAL' AS kind, r.id AS referral_id, r.id::text AS tie,
+            SELECT e.at, e.kind, e.referral_id, e.title, e.actor, e.detail FROM (
+                SELECT r.referred_at AS at, 0 AS rank, 'REFERRAL' AS kind, r.id AS referral_id, scope.title, r.id::text AS tie,
                        a.display_name || ' (' || a.username || ')' AS actor,
                        jsonb_build_object('panel', p.name, 'kind', r.kind, 'title', r.title, 'coverNote', r.cover_note, 'organisation', o.name,
                            'subjects', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', s.subject_id, 'type', s.subject_type)
@@ -137,58 +137,58 @@ class DossierRepository {
                 FROM scope JOIN panel_referrals r ON r.id = scope.id JOIN panels p ON p.id = r.panel_id
                      JOIN accounts a ON a.id = r.referred_by LEFT JOIN organisations o ON o.id = r.referred_by_org
               UNION ALL
-                SELECT r.closed_at, 1, 'REFERRAL_WITHDRAWN', r.id, r.id::text, NULL, '{}'::jsonb
+                SELECT r.closed_at, 1, 'REFERRAL_WITHDRAWN', r.id, scope.title, r.id::text, NULL, '{}'::jsonb
                 FROM scope JOIN panel_referrals r ON r.id = scope.id WHERE r.status = 'WITHDRAWN' AND r.closed_at IS NOT NULL
               UNION ALL
-                SELECT c.recorded_at, 2, 'RECUSAL', c.referral_id, c.account_id::text, a.display_name || ' (' || a.username || ')',
+                SELECT c.recorded_at, 2, 'RECUSAL', c.referral_id, scope.title, c.account_id::text, a.display_name || ' (' || a.username || ')',
                        jsonb_build_object('organisation', o.name, 'reason', c.reason)
                 FROM scope JOIN panel_recusals c ON c.referral_id = scope.id JOIN accounts a ON a.id = c.account_id
                      LEFT JOIN organisations o ON o.id = c.organisation_id
               UNION ALL
-                SELECT s.recorded_at, 3, 'ASSESSMENT', s.referral_id, s.id::text, a.display_name || ' (' || a.username || ')',
+                SELECT s.recorded_at, 3, 'ASSESSMENT', s.referral_id, scope.title, s.id::text, a.display_name || ' (' || a.username || ')',
                        jsonb_build_object('revision', row_number() OVER (PARTITION BY s.referral_id, s.account_id ORDER BY s.recorded_at, s.id),
                            'criteria', s.criteria, 'responseOptions', s.response_options, 'position', s.position, 'rationale', s.rationale)
                 FROM scope JOIN panel_assessments s ON s.referral_id = scope.id JOIN accounts a ON a.id = s.account_id
               UNION ALL
-                SELECT d.decided_at, 4, 'DECISION', d.referral_id, d.id::text, a.display_name || ' (' || a.username || ')',
+                SELECT d.decided_at, 4, 'DECISION', d.referral_id, scope.title, d.id::text, a.display_name || ' (' || a.username || ')',
                        jsonb_build_object('id', d.id, 'outcome', d.outcome, 'tally', d.tally, 'dissent', d.dissent,
                            'responseOptions', d.response_options, 'rationale', d.rationale, 'corrects', d.corrects,
                            'correctionReason', d.correction_reason)
                 FROM scope JOIN panel_decisions d ON d.referral_id = scope.id JOIN accounts a ON a.id = d.recorded_by
               UNION ALL
-                SELECT v.edited_at, 5, 'STATEMENT_VERSION', st.referral_id, st.id::text || ':' || v.version,
+                SELECT v.edited_at, 5, 'STATEMENT_VERSION', st.referral_id, scope.title, st.id::text || ':' || v.version,
                        a.display_name || ' (' || a.username || ')',
                        jsonb_build_object('slug', st.slug, 'version', v.version, 'titleFr', v.fields #>> '{fr,title}',
                            'titleEn', v.fields #>> '{en,title}', 'incidentType', v.incident_type, 'cyclePhase', v.cycle_phase)
                 FROM scope JOIN panel_statements st ON st.referral_id = scope.id
                      JOIN panel_statement_versions v ON v.statement_id = st.id JOIN accounts a ON a.id = v.edited_by
               UNION ALL
-                SELECT ap.approved_at, 6, 'STATEMENT_APPROVAL', st.referral_id, st.id::text || ':' || ap.version || ':' || ap.account_id,
+                SELECT ap.approved_at, 6, 'STATEMENT_APPROVAL', st.referral_id, scope.title, st.id::text || ':' || ap.version || ':' || ap.account_id,
                        a.display_name || ' (' || a.username || ')', jsonb_build_object('slug', st.slug, 'version', ap.version)
                 FROM scope JOIN panel_statements st ON st.referral_id = scope.id
                      JOIN panel_statement_approvals ap ON ap.statement_id = st.id JOIN accounts a ON a.id = ap.account_id
               UNION ALL
-                SELECT n.sent_at, 7, 'NOTICE', st.referral_id, n.kind || ':' || o.name || ':' || n.id::text, NULL,
+                SELECT n.sent_at, 7, 'NOTICE', st.referral_id, scope.title, n.kind || ':' || o.name || ':' || n.id::text, NULL,
                        jsonb_build_object('slug', st.slug, 'kind', n.kind, 'organisation', o.name, 'batch', n.batch_id,
                            'channel', nt.channel, 'status', nt.status, 'deliveredAt', %s)
                 FROM scope JOIN panel_statements st ON st.referral_id = scope.id JOIN panel_notices n ON n.statement_id = st.id
                      JOIN organisations o ON o.id = n.organisation_id LEFT JOIN notifications nt ON nt.id = n.notification_id
               UNION ALL
-                SELECT st.published_at, 8, 'PUBLICATION', st.referral_id, st.id::text, NULL,
+                SELECT st.published_at, 8, 'PUBLICATION', st.referral_id, scope.title, st.id::text, NULL,
                        jsonb_build_object('slug', st.slug, 'version', st.approved_version, 'titleFr', v.fields #>> '{fr,title}',
                            'titleEn', v.fields #>> '{en,title}', 'scheduledFor', %s, 'decision', st.decision_id)
                 FROM scope JOIN panel_statements st ON st.referral_id = scope.id
                      LEFT JOIN panel_statement_versions v ON v.statement_id = st.id AND v.version = st.approved_version
                 WHERE st.published_at IS NOT NULL
               UNION ALL
-                SELECT st.updated_at, 9, 'STATEMENT_WITHDRAWN', st.referral_id, st.id::text, NULL, jsonb_build_object('slug', st.slug)
+                SELECT st.updated_at, 9, 'STATEMENT_WITHDRAWN', st.referral_id, scope.title, st.id::text, NULL, jsonb_build_object('slug', st.slug)
                 FROM scope JOIN panel_statements st ON st.referral_id = scope.id WHERE st.status = 'WITHDRAWN'
               UNION ALL
-                SELECT c.published_at, 10, 'STATEMENT_CORRECTION', st.referral_id, c.id::text, a.display_name || ' (' || a.username || ')',
+                SELECT c.published_at, 10, 'STATEMENT_CORRECTION', st.referral_id, scope.title, c.id::text, a.display_name || ' (' || a.username || ')',
                        jsonb_build_object('slug', st.slug, 'textFr', c.text_fr, 'textEn', c.text_en)
                 FROM scope JOIN panel_statements st ON st.referral_id = scope.id
                      JOIN panel_statement_corrections c ON c.statement_id = st.id JOIN accounts a ON a.id = c.created_by
-            ) e JOIN scope ON scope.id = e.referral_id
+            ) e
             ORDER BY e.at, e.rank, e.referral_id, e.tie
             """.formatted(iso("nt.delivered_at"), iso("st.scheduled_for"));
 

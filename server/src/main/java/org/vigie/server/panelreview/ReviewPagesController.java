@@ -4,14 +4,18 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.vigie.core.accounts.Member;
+import org.vigie.server.web.InvalidFieldException;
 
 /**
  * Pages: the review index, an election's or a panel's dossier as a printable page, its PDF, and the
@@ -70,6 +74,16 @@ class ReviewPagesController {
         model.addAttribute("electionId", id);
         model.addAttribute("mayRead", dossiers.mayReadElection(me, id));
         return "panelreview/link :: link";
+    }
+
+    /** A wrong date or a reversed period: the page says which parameter and why, with a 400. */
+    @ExceptionHandler(InvalidFieldException.class)
+    ModelAndView invalid(InvalidFieldException e) {
+        ModelAndView page = new ModelAndView("panelreview/invalid", HttpStatus.BAD_REQUEST);
+        page.addObject("field", e.field());
+        page.addObject("messageKey", e.messageKey());
+        page.addObject("detail", e.getBody().getDetail());
+        return page;
     }
 
     /** A download, named after what it covers; never cached (its content depends on the reader and on time). */

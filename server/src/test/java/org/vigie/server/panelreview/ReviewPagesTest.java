@@ -67,7 +67,13 @@ class ReviewPagesTest {
         assertThat(redirected.location()).startsWith("/login");
 
         BrowserSession member = BrowserSession.signedIn(port, review.member2, Fixtures.PASSWORD);
-        assertThat(member.get("/review/elections/" + review.election + "?from=2027-02-30").status()).isEqualTo(400);
+        BrowserSession.Page invalid = member.get("/review/elections/" + review.election + "?from=2027-02-30");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text()).contains("Parameter from: Not a date (YYYY-MM-DD).");
+        BrowserSession.Page reversed = BrowserSession.signedIn(port, review.member2, Fixtures.PASSWORD, "fr")
+                .get("/review/panels/" + review.panel + "?from=2027-06-01&to=2027-05-01");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.text()).contains("Paramètre to : La période finit avant de commencer.");
         assertThat(member.get("/review/elections/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
     }
 }
