@@ -115,6 +115,9 @@ final class StatementRows {
         Texts draftFr;
         Texts draftEn;
         List<String[]> corrections = new ArrayList<>();
+        /** A referral and decision made elsewhere (through the panel services): only the statement is written. */
+        UUID existingReferral;
+        UUID existingDecision;
         /** Keys in the versions' JSON that are not template sections (never to be read by the public site). */
         String strayField;
 
@@ -162,6 +165,12 @@ final class StatementRows {
             return this;
         }
 
+        Statement forDecision(UUID referral, UUID decision) {
+            this.existingReferral = referral;
+            this.existingDecision = decision;
+            return this;
+        }
+
         Statement strayField(String text) {
             this.strayField = text;
             return this;
@@ -182,13 +191,24 @@ final class StatementRows {
 
     /** Writes the referral, the decision (with an assessment if asked), the statement, its versions and corrections. */
     UUID write(Statement s) {
-        UUID referral = UUID.randomUUID();
-        UUID decision = UUID.randomUUID();
+        boolean existing = s.existingDecision != null;
+        UUID referral = existing ? s.existingReferral : UUID.randomUUID();
+        UUID decision = existing ? s.existingDecision : UUID.randomUUID();
         UUID statement = UUID.randomUUID();
         UUID admin = accountId("admin");
         Instant now = clock.instant();
         Instant published = now.minus(s.publishedAgo);
         transaction.executeWithoutResult(status -> {
+            if (!existing) {
+                referralAndDecision(s, referral, decision, admin, published);
+            }
+            statementRows(s, statement, referral, decision, admin, now, published);
+        });
+        return statement;
+    }
+
+    private void referralAndDecision(Statement s, UUID referral, UUID decision, UUID admin, Instant published) {
+        {
             jdbc.sql("""
                     INSERT INTO panel_referrals (id, panel_id, kind, title, cover_note, referred_by, referred_at, status, closed_at)
                     VALUES (:id, :panel, :kind, :title, :note, :by, :at, 'DECIDED', :at)""")
@@ -217,6 +237,11 @@ final class StatementRows {
                     .param("id", decision).param("referral", referral).param("tally", json(Map.of("rule", "CONSENSUS")))
                     .param("dissent", json(dissent)).param("rationale", s.decisionRationale).param("by", admin)
                     .param("at", Timestamp.from(published.minus(Duration.ofHours(20)))).update();
+        }
+    }
+
+    private void statementRows(Statement s, UUID statement, UUID referral, UUID decision, UUID admin, Instant now, Instant published) {
+        {
             boolean published_ = "PUBLISHED".equals(s.status);
             boolean approved = !"DRAFT".equals(s.status);
             int current = s.draftFr == null ? 1 : 2;
@@ -243,8 +268,7 @@ final class StatementRows {
                         .param("id", UUID.randomUUID()).param("statement", statement).param("fr", correction[1]).param("en", correction[2])
                         .param("by", admin).param("at", Timestamp.from(now.minusSeconds(Long.parseLong(correction[0])))).update();
             }
-        });
-        return statement;
+        }
     }
 
     private void version(UUID statement, int version, Texts fr, Texts en, Statement s, UUID by, Instant at) {
