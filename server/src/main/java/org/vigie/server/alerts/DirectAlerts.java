@@ -2,6 +2,7 @@ package org.vigie.server.alerts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,12 +19,36 @@ import org.vigie.core.sharing.Tlp;
 @Service
 public class DirectAlerts {
 
+    /**
+     * Subjects that are not objects of the knowledge store but text approved for publication (a panel's
+     * notice before a public statement, issue 8): "publication:&lt;id&gt;". The notification centre shows
+     * them to the person they were addressed to without the store's policy, which knows nothing of them;
+     * their content is what the panel approved to publish.
+     */
+    public static final String PUBLICATION_SUBJECT = "publication:";
+
     private final NotificationRepository notifications;
+    private final RecipientRepository recipients;
     private final JdbcClient jdbc;
 
-    DirectAlerts(NotificationRepository notifications, JdbcClient jdbc) {
+    DirectAlerts(NotificationRepository notifications, RecipientRepository recipients, JdbcClient jdbc) {
         this.notifications = notifications;
+        this.recipients = recipients;
         this.jdbc = jdbc;
+    }
+
+    /** A person an organisation's notices go to, with the address the e-mail channel would use (null if none). */
+    public record Person(UUID account, UUID organisation, String email) {
+    }
+
+    /**
+     * Who receives an organisation's notices in the app: its enabled administrators and analysts, or all
+     * its enabled members when it has none (the same people as victim notices, ADR 0008).
+     */
+    public List<Person> noticeRecipientsOf(UUID organisation) {
+        return recipients.noticeRecipientsOf(organisation).stream()
+                .filter(r -> organisation.equals(r.organisation()))
+                .map(r -> new Person(r.account(), r.organisation(), r.email())).toList();
     }
 
     /**
@@ -41,6 +66,24 @@ public class DirectAlerts {
         UUID id = UUID.randomUUID();
         if (notifications.enqueue(new Notification(id, event, null, recipient, channel, subjectId, subjectModified, tlp, payload, key,
                 NotificationStatus.PENDING, 0, now, null, now, null, null, null))) {
+            return id;
+        }
+        return jdbc.sql("SELECT id FROM notifications WHERE idempotency_key = :key").param("key", key).query(UUID.class).single();
+    }
+
+    /**
+     * Queues one e-mail to a point of contact (a person who is not an account, V15), due now, in the
+     * caller's transaction. The address travels with the row. Idempotent on event + contact.
+     *
+     * @return the notification's id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID queueToContact(UUID event, UUID contact, String email, String subjectId, Instant subjectModified, Tlp tlp,
+                               ObjectNode payload, Instant now) {
+        String key = event + ":" + contact + ":" + AlertChannel.EMAIL.name();
+        UUID id = UUID.randomUUID();
+        if (notifications.enqueue(new Notification(id, event, null, null, AlertChannel.EMAIL, subjectId, subjectModified, tlp, payload, key,
+                NotificationStatus.PENDING, 0, now, null, now, null, null, null, contact, email.strip()))) {
             return id;
         }
         return jdbc.sql("SELECT id FROM notifications WHERE idempotency_key = :key").param("key", key).query(UUID.class).single();

@@ -53,6 +53,10 @@ class EmailSender implements NotificationSender {
             send(sender, notification, to, victimSubject(notification), victimBody(notification));
             return;
         }
+        if ("panel-notice".equals(notification.kind())) {
+            send(sender, notification, to, panelNoticeSubject(notification), panelNoticeBody(notification));
+            return;
+        }
         Locale locale = locale(notification);
         Tlp tlp = notification.tlp();
         // through the notification, so that following the link records when the alert was opened
@@ -147,6 +151,22 @@ class EmailSender implements NotificationSender {
         }
         body.append("Event ").append(notification.payload().path("event").asText()).append("\n");
         return body.toString();
+    }
+
+    /**
+     * A panel's notice before a public statement (issue 8): the statement as approved for publication,
+     * in French and in English, with the time it will be published. Nothing in it is restricted — it is
+     * what the public will read — but it is under embargo until then, which the marking (TLP:AMBER) and
+     * the first line say. Every recipient of a batch gets the same text.
+     */
+    private String panelNoticeSubject(Notification notification) {
+        var p = notification.payload();
+        return "[Vigie] " + notification.tlp().label() + " " + p.path("subjectLine").asText(p.path("title").asText(""));
+    }
+
+    private String panelNoticeBody(Notification notification) {
+        return notification.tlp().label() + "\n\n" + notification.payload().path("body").asText("") + "\n\nEvent "
+                + notification.payload().path("event").asText() + "\n";
     }
 
     private String text(String key, Locale locale, Object... arguments) {

@@ -72,8 +72,9 @@ public class Notifications {
     /** The member's newest in-app notifications about objects they may still see. */
     public List<Entry> inbox(Member member) {
         List<Notification> rows = repository.inbox(member.accountId(), PAGE);
-        Set<String> visible = store.visibleIds(viewers.of(member), rows.stream().map(Notification::subjectId).distinct().toList());
-        return rows.stream().filter(n -> visible.contains(n.subjectId())).map(Notifications::entry).toList();
+        Set<String> visible = store.visibleIds(viewers.of(member), rows.stream().map(Notification::subjectId)
+                .filter(id -> !publication(id)).distinct().toList());
+        return rows.stream().filter(n -> publication(n.subjectId()) || visible.contains(n.subjectId())).map(Notifications::entry).toList();
     }
 
     /**
@@ -85,7 +86,17 @@ public class Notifications {
         if (bySubject.isEmpty()) {
             return 0;
         }
-        return store.visibleIds(viewers.of(member), bySubject.keySet()).stream().mapToInt(id -> bySubject.getOrDefault(id, 0)).sum();
+        int publications = bySubject.entrySet().stream().filter(e -> publication(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        return publications + store.visibleIds(viewers.of(member), bySubject.keySet().stream().filter(id -> !publication(id)).toList())
+                .stream().mapToInt(id -> bySubject.getOrDefault(id, 0)).sum();
+    }
+
+    /**
+     * A notice about text approved for publication (DirectAlerts.PUBLICATION_SUBJECT): addressed to this
+     * person on purpose and carrying nothing the store's policy governs, so it is shown as addressed.
+     */
+    private static boolean publication(String subjectId) {
+        return subjectId != null && subjectId.startsWith(DirectAlerts.PUBLICATION_SUBJECT);
     }
 
     /** Marks the member's own notification opened (once); 404 for anyone else's. */
