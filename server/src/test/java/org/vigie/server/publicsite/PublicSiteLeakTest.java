@@ -3,8 +3,9 @@ package org.vigie.server.publicsite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,7 +49,13 @@ import org.vigie.server.panel.Referrals;
 import org.vigie.server.publicsite.StatementRows.Texts;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.BrowserSession;
+import org.vigie.server.statements.Publication;
+import org.vigie.server.statements.Statement;
+import org.vigie.server.statements.StatementDraft;
+import org.vigie.server.statements.StatementText;
+import org.vigie.server.statements.Statements;
 import org.vigie.server.support.Fixtures;
+import org.vigie.server.support.MutableClock;
 import org.vigie.server.support.ReportFiling;
 import org.vigie.server.support.VigieTest;
 
@@ -62,8 +70,10 @@ import org.vigie.server.support.VigieTest;
  * again with the session of the analyst who can see every canary. Not one canary may appear, in a body
  * or a header, and no response may set a cookie.
  *
- * <p>The referral, assessments and decisions go through the panel services (part A). The statement rows
- * are written by {@link StatementRows} until the statements module (part B) is merged.
+ * <p>Everything goes through the real flow: reports through the report API, referral, assessments and
+ * decisions through the panel services, statements drafted, revised, approved, scheduled, notified and
+ * published by the statements module and its publication job. (The control test writes its statement
+ * rows directly: it only checks that the crawl finds what is published.)
  */
 @VigieTest
 class PublicSiteLeakTest {
@@ -81,7 +91,7 @@ class PublicSiteLeakTest {
     PlatformTransactionManager transactions;
 
     @Autowired
-    Clock clock;
+    MutableClock clock;
 
     /** Every canary starts with this run's token: finding the token anywhere is a leak. */
     private final String token = "cnry" + HexFormat.of().formatHex(randomBytes(5));
@@ -98,7 +108,6 @@ class PublicSiteLeakTest {
         PanelFixtures panels = new PanelFixtures(port, context);
         PanelFixtures.Setup setup = panels.panel(3, DecisionRule.quorum(2));
         Api analyst = panels.api(setup.analystUsername());
-        StatementRows rows = new StatementRows(jdbc, transactions, clock);
 
         // a member's declared interest in an organisation no report involves
         UUID elsewhere = panels.fixtures().organisation("RESEARCH");
@@ -124,22 +133,25 @@ class PublicSiteLeakTest {
         Referral referral = context.getBean(Referrals.class).find(accumulation.referral()).orElseThrow();
         assertThat(referral.coverNote()).as("the cover note holds its canary").contains(token);
 
-        // statements: approved text is public; a later draft, a stray JSON key and an unpublished statement are not
-        String first = Fixtures.unique("statement").toLowerCase(Locale.ROOT);
-        String second = Fixtures.unique("statement").toLowerCase(Locale.ROOT);
-        rows.write(new StatementRows.Statement(setup.panelId(), first, Texts.of("Déclaration un"), Texts.of("Statement one"))
-                .forDecision(accumulation.referral(), accumulation.decision())
-                .classified("hack-and-leak", "CAMPAIGN", setup.electionId())
-                .laterDraft(Texts.of(canary("draft-fr")), Texts.of(canary("draft-en")))
-                .strayField(canary("stray-field"))
-                .correction(Duration.ofMinutes(10), "Précision publique.", "Public clarification."));
-        rows.write(new StatementRows.Statement(setup.panelId(), second, Texts.of("Déclaration deux"), Texts.of("Statement two"))
-                .forDecision(red.referral(), red.decision())
-                .classified("disinformation-narrative", "VOTING", setup.electionId()));
+        // statements through the statements module: each first drafted with canaries, revised to the public text,
+        // approved, scheduled, notified and published by the job; a dated correction; one approved, never published
+        Statements statements = context.getBean(Statements.class);
+        UUID one = draftRevisedApproved(statements, setup, accumulation.decision(), "one", text("Déclaration un"), text("Statement one"),
+                "HACK_AND_LEAK", "CAMPAIGN");
+        UUID two = draftRevisedApproved(statements, setup, red.decision(), "two", text("Déclaration deux"), text("Statement two"),
+                "DISINFORMATION_NARRATIVE", "VOTING");
         Decided unpublished = decide(panels, setup, "unpublished", reports.get("AMBER"));
-        String hidden = Fixtures.unique("approved-not-published").toLowerCase(Locale.ROOT);
-        rows.write(new StatementRows.Statement(setup.panelId(), hidden, Texts.of(canary("approved-fr")), Texts.of(canary("approved-en")))
-                .forDecision(unpublished.referral(), unpublished.decision()).status("APPROVED"));
+        Statement hiddenStatement = statements.create(setup.member(0), unpublished.decision(), null, new StatementDraft(
+                text(canary("approved-fr")), text(canary("approved-en")), "HACK_AND_LEAK", "CAMPAIGN", setup.electionId()));
+        statements.approve(setup.member(0), hiddenStatement.id(), 1);
+        statements.approve(setup.member(1), hiddenStatement.id(), 1);
+        publishBoth(statements, one, two);
+        statements.correct(setup.member(0), one, "Précision publique.", "Public clarification.");
+        String first = slugOf(one);
+        String second = slugOf(two);
+        String hidden = hiddenStatement.slug();
+        assertThat(jdbc.sql("SELECT status FROM panel_statements WHERE id = :id").param("id", hiddenStatement.id()).query(String.class).single())
+                .isEqualTo("APPROVED");
 
         // anonymously, then with the session of the analyst who sees every canary
         Crawl anonymous = crawl(null);
@@ -183,9 +195,10 @@ class PublicSiteLeakTest {
                 .correction(Duration.ofMinutes(1), "Correction " + canary("in-french"), "Correction " + canary("in-english")));
 
         Crawl crawl = crawl(null);
-        assertThat(crawl.leaks(token + "-in-english")).contains("/public/en/statements/" + slug + " [en]",
-                "/public/en/feed.atom [en]", "/public/api/v1/statements/" + slug + " [en]");
-        assertThat(crawl.leaks(token + "-in-french")).contains("/public/fr/statements/" + slug + " [fr]", "/public/fr/feed.atom [fr]");
+        assertThat(crawl.pathsLeaking(token + "-in-english")).contains("/public/en/statements/" + slug, "/public/en/feed.atom",
+                "/public/api/v1/statements/" + slug).doesNotContain("/public/fr/statements/" + slug);
+        assertThat(crawl.pathsLeaking(token + "-in-french")).contains("/public/fr/statements/" + slug, "/public/fr/feed.atom")
+                .doesNotContain("/public/en/statements/" + slug);
     }
 
     private final List<String> observableValues = new ArrayList<>();
@@ -226,6 +239,57 @@ class PublicSiteLeakTest {
     }
 
     private record Decided(UUID referral, UUID decision) {
+    }
+
+    private static StatementText text(String prefix) {
+        Texts texts = Texts.of(prefix);
+        return new StatementText(texts.title(), texts.whatHappened(), texts.whoIsAffected(), texts.whatToDo(), texts.whatIsBeingDone(),
+                texts.howThePanelDecided());
+    }
+
+    /** Drafted with canaries (version 1, never approved), revised to the public text (version 2), approved by two of three. */
+    private UUID draftRevisedApproved(Statements statements, PanelFixtures.Setup setup, UUID decision, String name, StatementText fr,
+                                      StatementText en, String type, String phase) {
+        Statement drafted = statements.create(setup.member(0), decision, null, new StatementDraft(text(canary("draft-fr-" + name)),
+                text(canary("draft-en-" + name)), "PHISHING", "VOTING", setup.electionId()));
+        Statement revised = statements.revise(setup.member(1), drafted.id(), new StatementDraft(fr, en, type, phase, setup.electionId()), 1);
+        statements.approve(setup.member(0), drafted.id(), revised.currentVersion());
+        statements.approve(setup.member(1), drafted.id(), revised.currentVersion());
+        return drafted.id();
+    }
+
+    /** Schedules both, lets the job send the notices at the lead time, then publish at the scheduled moment. */
+    private void publishBoth(Statements statements, UUID... ids) {
+        Instant at = clock.instant().plus(statements.leadTime()).plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        for (UUID id : ids) {
+            statements.schedule(memberOf(id), id, at);
+        }
+        Publication publication = context.getBean(Publication.class);
+        clock.advance(Duration.between(clock.instant(), at.minus(statements.leadTime())).plusSeconds(1));
+        publication.runDue();
+        clock.advance(statements.leadTime());
+        publication.runDue();
+        for (UUID id : ids) {
+            assertThat(jdbc.sql("SELECT status FROM panel_statements WHERE id = :id").param("id", id).query(String.class).single())
+                    .as("statement %s", id).isEqualTo("PUBLISHED");
+        }
+    }
+
+    private Member memberOf(UUID statement) {
+        UUID account = jdbc.sql("SELECT created_by FROM panel_statements WHERE id = :id").param("id", statement).query(UUID.class).single();
+        return scheduler.computeIfAbsent(account, a -> new PanelFixtures(port, context).member(
+                jdbc.sql("SELECT username FROM accounts WHERE id = :id").param("id", a).query(String.class).single()));
+    }
+
+    private final Map<UUID, Member> scheduler = new LinkedHashMap<>();
+
+    private String slugOf(UUID statement) {
+        return jdbc.sql("SELECT slug FROM panel_statements WHERE id = :id").param("id", statement).query(String.class).single();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     /** Referral with canaries, every member assesses with canaries (one dissents), the decision with a canary rationale. */
@@ -269,7 +333,14 @@ class PublicSiteLeakTest {
             return String.join("\n", bodies.values());
         }
 
-        /** The addresses whose body or headers contain this text (any case). */
+        /** The paths whose body contains this text (any case), whatever language the crawl asked for. */
+        Set<String> pathsLeaking(String needle) {
+            Set<String> paths = new LinkedHashSet<>();
+            leaks(needle).forEach(found -> paths.add(found.replaceAll(" \\[(fr|en)]$", "").split(" ")[0]));
+            return paths;
+        }
+
+        /** The addresses (with the language asked for) whose body or headers contain this text (any case). */
         List<String> leaks(String needle) {
             String wanted = needle.toLowerCase(Locale.ROOT);
             List<String> found = new ArrayList<>();
