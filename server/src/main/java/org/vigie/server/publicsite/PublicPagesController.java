@@ -217,6 +217,7 @@ class PublicPagesController {
         model.addAttribute("otherLang", language.other());
         model.addAttribute("otherHref", same.apply(language.other()));
         model.addAttribute("canonical", site.absolute(self));
+        model.addAttribute("selfHref", self);
         model.addAttribute("alternates", site.alternates(same, xDefault));
         model.addAttribute("feedHref", site.absolute(PublicSite.feed(language)));
         model.addAttribute("view", PageHelpers.INSTANCE);

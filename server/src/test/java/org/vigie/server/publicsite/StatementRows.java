@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * services that write them. Every non-public column can be given a text (the leak test puts canaries
  * there); the public ones come from {@link Texts}.
  */
-final class StatementRows {
+public final class StatementRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,18 +28,18 @@ final class StatementRows {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    StatementRows(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    public StatementRows(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
     /** The template's sections of one language. */
-    record Texts(String title, String whatHappened, String whoIsAffected, String whatToDo, String whatIsBeingDone,
+    public record Texts(String title, String whatHappened, String whoIsAffected, String whatToDo, String whatIsBeingDone,
                  String howThePanelDecided) {
 
         /** Every section named after a prefix: "prefix title", "prefix what happened", … */
-        static Texts of(String prefix) {
+        public static Texts of(String prefix) {
             return new Texts(prefix + " title", prefix + " what happened.", prefix + " who is affected.", prefix + " what to do.",
                     prefix + " what is being done.", prefix + " how the panel decided.");
         }
@@ -56,12 +56,12 @@ final class StatementRows {
         }
     }
 
-    UUID accountId(String username) {
+    public UUID accountId(String username) {
         return jdbc.sql("SELECT id FROM accounts WHERE username = :u").param("u", username).query(UUID.class).single();
     }
 
     /** A panel whose members are these accounts with these public titles (the first one chairs). */
-    UUID panel(String name, UUID election, String mandateFr, String mandateEn, Map<UUID, String> membersAndTitles) {
+    public UUID panel(String name, UUID election, String mandateFr, String mandateEn, Map<UUID, String> membersAndTitles) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         UUID creator = accountId("admin");
@@ -93,7 +93,7 @@ final class StatementRows {
     }
 
     /** What a statement is made of, public and not; defaults are harmless texts. */
-    static final class Statement {
+    public static final class Statement {
         UUID panel;
         String slug;
         Texts fr;
@@ -121,76 +121,76 @@ final class StatementRows {
         /** Keys in the versions' JSON that are not template sections (never to be read by the public site). */
         String strayField;
 
-        Statement(UUID panel, String slug, Texts fr, Texts en) {
+        public Statement(UUID panel, String slug, Texts fr, Texts en) {
             this.panel = panel;
             this.slug = slug;
             this.fr = fr;
             this.en = en;
         }
 
-        Statement classified(String incidentType, String cyclePhase, UUID election) {
+        public Statement classified(String incidentType, String cyclePhase, UUID election) {
             this.incidentType = incidentType;
             this.cyclePhase = cyclePhase;
             this.election = election;
             return this;
         }
 
-        Statement status(String status) {
+        public Statement status(String status) {
             this.status = status;
             return this;
         }
 
-        Statement publishedAgo(Duration ago) {
+        public Statement publishedAgo(Duration ago) {
             this.publishedAgo = ago;
             return this;
         }
 
-        Statement referral(String title, String coverNote, List<String> reportIds) {
+        public Statement referral(String title, String coverNote, List<String> reportIds) {
             this.referralTitle = title;
             this.coverNote = coverNote;
             this.reportIds = reportIds;
             return this;
         }
 
-        Statement decision(String rationale, String dissentRationale) {
+        public Statement decision(String rationale, String dissentRationale) {
             this.decisionRationale = rationale;
             this.dissentRationale = dissentRationale;
             return this;
         }
 
-        Statement assessment(UUID assessor, String rationale, String justification) {
+        public Statement assessment(UUID assessor, String rationale, String justification) {
             this.assessor = assessor;
             this.assessmentRationale = rationale;
             this.assessmentJustification = justification;
             return this;
         }
 
-        Statement forDecision(UUID referral, UUID decision) {
+        public Statement forDecision(UUID referral, UUID decision) {
             this.existingReferral = referral;
             this.existingDecision = decision;
             return this;
         }
 
-        Statement strayField(String text) {
+        public Statement strayField(String text) {
             this.strayField = text;
             return this;
         }
 
-        Statement laterDraft(Texts fr, Texts en) {
+        public Statement laterDraft(Texts fr, Texts en) {
             this.draftFr = fr;
             this.draftEn = en;
             return this;
         }
 
         /** A correction published this long ago, in French and English. */
-        Statement correction(Duration ago, String fr, String en) {
+        public Statement correction(Duration ago, String fr, String en) {
             corrections.add(new String[] {Long.toString(ago.toSeconds()), fr, en});
             return this;
         }
     }
 
     /** Writes the referral, the decision (with an assessment if asked), the statement, its versions and corrections. */
-    UUID write(Statement s) {
+    public UUID write(Statement s) {
         boolean existing = s.existingDecision != null;
         UUID referral = existing ? s.existingReferral : UUID.randomUUID();
         UUID decision = existing ? s.existingDecision : UUID.randomUUID();
