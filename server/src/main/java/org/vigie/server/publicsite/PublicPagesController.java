@@ -34,6 +34,8 @@ import org.vigie.server.web.VigieLocaleResolver;
 class PublicPagesController {
 
     static final int PAGE_SIZE = 20;
+    /** The feed holds the latest statements; older ones stay on the site, in the sitemap and in the API. */
+    static final int FEED_ENTRIES = 100;
     private static final String LANG = "{lang:fr|en}";
 
     private final PublishedStatements statements;
@@ -155,7 +157,7 @@ class PublicPagesController {
         if (site.notModified(web, response, "feed", lang)) {
             return null;
         }
-        return feeds.atom(language, statements.all());
+        return feeds.atom(language, statements.page(1, FEED_ENTRIES).statements());
     }
 
     @GetMapping(path = "/public/sitemap.xml", produces = "application/xml;charset=UTF-8")

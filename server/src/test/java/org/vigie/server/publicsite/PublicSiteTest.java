@@ -267,7 +267,7 @@ class PublicSiteTest {
         rows.declareInterest(withInterest, rows.accountId(member), org, "secret interest nature");
 
         Document english = html(http.get("/public/en/methodology"));
-        assertThat(english.select("dl.criteria dt").eachText()).hasSize(13).startsWith("Threat to a free and fair election");
+        assertThat(english.select("section[aria-labelledby=criteria-heading] dl.criteria dt").eachText()).hasSize(13).startsWith("Threat to a free and fair election");
         assertThat(english.select("ol.process > li h3").eachText()).containsExactly("Referral", "Assessment", "Decision",
                 "Private notices", "Pre-announcement", "Publication", "Independent review");
         Element card = english.getElementById("panel-" + panel);
