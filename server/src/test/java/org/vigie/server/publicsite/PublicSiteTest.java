@@ -405,6 +405,31 @@ class PublicSiteTest {
         }
     }
 
+    @Test
+    void aStatementsTextCannotInjectMarkupIntoPagesOrFeeds() throws Exception {
+        String slug = slug("markup");
+        Texts hostile = new Texts("Title </title><script>alert(1)</script>", "<script>alert(2)</script> **bold** <img src=x onerror=alert(3)>",
+                "[a link](javascript:alert(4))", "<iframe src=\"https://evil.example\"></iframe>", "ok", "ok");
+        rows.write(statement(slug).laterDraft(hostile, hostile));
+        rows.write(new StatementRows.Statement(panel, slug + "-h", hostile, hostile).classified(null, null, null));
+
+        Document page = html(http.get("/public/en/statements/" + slug + "-h"));
+        assertThat(page.select("script, iframe, img[onerror]")).isEmpty();
+        assertThat(page.select("a[href^=javascript]")).isEmpty();
+        assertThat(page.select("h1").text()).isEqualTo("Title </title><script>alert(1)</script>");
+        assertThat(page.select("#what-happened + div").text()).as("shown as text, not run").contains("<script>alert(2)</script>");
+        assertThat(page.title()).startsWith("Title </title><script>");
+
+        String feed = http.get("/public/en/feed.atom").body();
+        org.w3c.dom.Document atom = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
+        org.w3c.dom.Element entry = entry(atom.getDocumentElement(), "Title </title><script>alert(1)</script>");
+        Document content = Jsoup.parse(child(entry, "content"));
+        assertThat(content.select("script, iframe, img[onerror], a[href^=javascript]")).isEmpty();
+        assertThat(http.get("/public/api/v1/statements/" + slug + "-h").json().get("title").get("en").asText())
+                .as("the API gives the text as written: escaping is the reader's business in JSON").startsWith("Title </title>");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     /** A link the public site may show: its own pages, the public API, an anchor, or its absolute public addresses. */
