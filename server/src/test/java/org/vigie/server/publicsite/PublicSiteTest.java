@@ -430,6 +430,62 @@ class PublicSiteTest {
                 .as("the API gives the text as written: escaping is the reader's business in JSON").startsWith("Title </title>");
     }
 
+    @Test
+    void aPageCostsTheSameNumberOfQueriesWhateverItHolds() {
+        rows.write(statement(slug("cost")).correction(Duration.ofMinutes(3), "Un.", "One."));
+        QueryCounter counter = new QueryCounter(dataSource);
+        PublishedStatements model = new PublishedStatements(JdbcClient.create(counter.dataSource()), clock);
+        model.page(1, 1);
+        int forOne = counter.reset();
+        for (int i = 0; i < 6; i++) {
+            rows.write(statement(slug("cost")).correction(Duration.ofMinutes(2), "Deux.", "Two.").correction(Duration.ofMinutes(1), "Trois.", "Three."));
+        }
+        assertThat(model.page(1, 7).statements()).hasSize(7);
+        assertThat(counter.reset()).as("queries for a page of 7").isEqualTo(forOne);
+        model.all();
+        int all = counter.reset();
+        assertThat(all).as("the feed's and sitemap's read").isLessThanOrEqualTo(2);
+        model.panels();
+        assertThat(counter.reset()).as("the methodology's read").isEqualTo(2);
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** Counts the statements prepared through a data source. */
+    static final class QueryCounter {
+        private final javax.sql.DataSource target;
+        private final java.util.concurrent.atomic.AtomicInteger prepared = new java.util.concurrent.atomic.AtomicInteger();
+
+        QueryCounter(javax.sql.DataSource target) {
+            this.target = target;
+        }
+
+        int reset() {
+            return prepared.getAndSet(0);
+        }
+
+        javax.sql.DataSource dataSource() {
+            return new org.springframework.jdbc.datasource.DelegatingDataSource(target) {
+                @Override
+                public java.sql.Connection getConnection() throws java.sql.SQLException {
+                    java.sql.Connection connection = super.getConnection();
+                    return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                                if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                                    prepared.incrementAndGet();
+                                }
+                                try {
+                                    return method.invoke(connection, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                }
+            };
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     /** A link the public site may show: its own pages, the public API, an anchor, or its absolute public addresses. */
