@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -265,9 +264,5 @@ class PublicPagesController {
         List<SvgCharts.Series> series = stats.byType().stream()
                 .map(b -> new SvgCharts.Series(b.key(), b.labelKey(), b.cssClass())).toList();
         return SvgCharts.stackedBars(labels, series, stats.byStageAndType());
-    }
-
-    static Locale locale(Language language) {
-        return language.locale();
     }
 }

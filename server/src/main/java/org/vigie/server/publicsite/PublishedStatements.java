@@ -136,7 +136,7 @@ public class PublishedStatements {
                 .param("now", timestamp(now))
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    Integer quorum = (Integer) rs.getObject("quorum", Integer.class);
+                    Integer quorum = rs.getObject("quorum", Integer.class);
                     return new PublicPanel(id, rs.getString("name"), rs.getString("mandate_fr"), rs.getString("mandate_en"),
                             rs.getString("decision_rule"), quorum, election(rs), List.copyOf(members.getOrDefault(id, List.of())));
                 }).list();
