@@ -394,6 +394,13 @@ class PublicSiteTest {
             assertThat(page.select("form")).as(path).isEmpty();
             assertThat(page.select("a[href]").eachAttr("href")).as(path).allMatch(PublicSiteTest::publicAddress);
         }
+        Api.Response refused = http.get("/public/fr/%2e%2e/reports", "Accept", "text/html");
+        assertThat(refused.status()).as("a path the firewall refuses").isEqualTo(400);
+        Document refusal = html(refused);
+        assertThat(refusal.select("body.public-site")).hasSize(1);
+        assertThat(refusal.select("h1").text()).isEqualTo("Cette page n’a pas pu être affichée");
+        assertThat(refusal.select("a[href]").eachAttr("href")).allMatch(PublicSiteTest::publicAddress);
+        assertThat(refused.headers().keySet()).noneMatch(h -> h.equalsIgnoreCase("Set-Cookie"));
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             assertThat(http.send(method, "/public/en/").status()).as(method).isEqualTo(403);
             assertThat(http.send(method, "/public/api/v1/statements").status()).as(method).isEqualTo(403);
