@@ -64,7 +64,7 @@ import org.vigie.server.support.VigieTest;
  * API with a unique canary in every field and observable; comments, the referral's title and cover
  * note, a member's declared interest, every assessment (justifications, response notes, rationales, a
  * dissent) and the decisions' rationales carry canaries too, and so do a statement draft that was never
- * approved, a stray key in the approved version's JSON and a statement approved but not published.
+ * approved, a statement approved but not published, and a correction proposed but never approved.
  * Statements are then published about the reports, and the whole public site is crawled — every link
  * from /public/ in both languages, the sitemap, the feeds, robots.txt and the JSON API — anonymously and
  * again with the session of the analyst who can see every canary. Not one canary may appear, in a body
@@ -146,7 +146,11 @@ class PublicSiteLeakTest {
         statements.approve(setup.member(0), hiddenStatement.id(), 1);
         statements.approve(setup.member(1), hiddenStatement.id(), 1);
         publishBoth(statements, one, two);
-        statements.correct(setup.member(0), one, "Précision publique.", "Public clarification.");
+        Statements.CorrectionState proposed = statements.proposeCorrection(setup.member(0), one, "Précision publique.",
+                "Public clarification.");
+        assertThat(statements.approveCorrection(setup.member(1), one, proposed.proposal().id()).published()).isTrue();
+        assertThat(statements.proposeCorrection(setup.member(0), two, canary("correction-proposal-fr"), canary("correction-proposal-en"))
+                .published()).as("a correction proposed, never approved").isFalse();
         String first = slugOf(one);
         String second = slugOf(two);
         String hidden = hiddenStatement.slug();
