@@ -50,6 +50,10 @@ final class VigieCommandLine {
                         Write a bundle of indicators, observables and relationships to a temporary
                         file and import it through the STIX import into a throwaway store; print
                         objects/s and the peak heap.
+              bench review [--referrals 1000] [--runs 5] [--pdf-runs 1]
+                        Seed one election's panel with N referrals and their whole record, then generate
+                        its independent-review dossier as an administrator: generation and HTML rendering
+                        times (median) against the 3 s target, and the PDF's layout time, pages and size.
             """ + org.vigie.detect.cli.DetectBenchmark.USAGE + org.vigie.detect.cli.DetectCommand.USAGE + """
               import FILE [--tlp GREEN] [--pap GREEN] [--community ID]... [--organisation ID]...
                      [--user ID]... [--partial] [--format stix|misp] [--url URL] [--token TOKEN]
@@ -84,13 +88,14 @@ final class VigieCommandLine {
                 case "detect" -> new org.vigie.detect.cli.DetectCommand(out, err).run(rest(args, 1));
                 case "import" -> new org.vigie.server.imports.ImportCommand(out, err, System.getenv()).run(rest(args, 1));
                 case "audit" -> args.length > 1 && args[1].equals("verify") ? auditVerify(rest(args, 2)) : usage("unknown audit command");
-                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports, taxii, import, alerts or detect")
+                case "bench" -> args.length < 2 ? usage("name a benchmark: knowledge, reports, taxii, import, alerts, review or detect")
                         : args[1].equals("knowledge") ? benchKnowledge(rest(args, 2))
                         : args[1].equals("reports") ? benchReports(rest(args, 2))
                         : args[1].equals("taxii") ? benchTaxii(rest(args, 2))
                         : args[1].equals("import") ? benchImport(rest(args, 2))
                         : args[1].equals("alerts") ? benchAlerts(rest(args, 2))
                         : args[1].equals("detect") ? benchDetect(rest(args, 2))
+                        : args[1].equals("review") ? benchReview(rest(args, 2))
                         : usage("unknown benchmark '" + args[1] + "'");
                 case "export" -> new org.vigie.server.exchange.ExportCommand(out, err, System::getenv).run(rest(args, 1));
                 case "help", "--help", "-h" -> {
@@ -254,6 +259,26 @@ final class VigieCommandLine {
         }
         var settings = new org.vigie.server.taxii.TaxiiBenchmark.Settings(objects, pages, seed);
         return inScratchApplication(context -> context.getBean(org.vigie.server.taxii.TaxiiBenchmark.class).run(settings, out));
+    }
+
+    /** Runs the independent-review benchmark (a seeded election's dossier, page and PDF) in a throwaway data directory. */
+    private int benchReview(List<String> options) {
+        int referrals = 1_000;
+        int runs = 5;
+        int pdfRuns = 1;
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "--referrals" -> referrals = positive(value(options, ++i, "--referrals"), "--referrals");
+                case "--runs" -> runs = positive(value(options, ++i, "--runs"), "--runs");
+                case "--pdf-runs" -> {
+                    String text = value(options, ++i, "--pdf-runs");
+                    pdfRuns = "0".equals(text.strip()) ? 0 : positive(text, "--pdf-runs (0 for none)");
+                }
+                default -> throw new IllegalArgumentException("unexpected argument '" + options.get(i) + "'");
+            }
+        }
+        var settings = new org.vigie.server.panelreview.ReviewBenchmark.Settings(referrals, runs, pdfRuns);
+        return inScratchApplication(context -> context.getBean(org.vigie.server.panelreview.ReviewBenchmark.class).run(settings, out));
     }
 
     /**

@@ -30,6 +30,7 @@ import org.vigie.server.web.SecurityHeaders;
  *       the Basic password; no session, no CSRF (no cookie is ever read);</li>
  *   <li>{@code /taxii2/**}: the TAXII 2.1 server, stateless like the API (Bearer token, or Basic with the
  *       username and a token as the password, never a password), its errors as TAXII error messages;</li>
+ *   <li>the public site ({@code /public/**}, {@code /robots.txt}): anyone, GET only, stateless;</li>
  *   <li>the web UI: form sign-in, a session kept in step with its account, CSRF protection, sign-out.</li>
  * </ol>
  * Every chain sends the same security headers. Fine-grained decisions (which organisation, which
@@ -115,6 +116,40 @@ class SecurityConfiguration {
                 .authenticationManager(manager(events, new TokenAsPasswordAuthenticationProvider(tokens)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * The public site: anyone may read it, nobody may write to it. Stateless: the session is neither read
+     * (a signed-in person sees exactly what anyone sees, and no account's state is touched) nor created
+     * (the pages are cacheable by anyone). Only GET and HEAD; OPTIONS for the CORS preflight of the open
+     * JSON API; everything else 403. The pages set their own Cache-Control and ETag. Disjoint from the
+     * other chains, before the web chain's catch-all.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicSiteChain(HttpSecurity http) throws Exception {
+        org.springframework.web.cors.CorsConfiguration open = new org.springframework.web.cors.CorsConfiguration();
+        open.addAllowedOrigin("*");
+        open.setAllowedMethods(java.util.List.of("GET", "HEAD", "OPTIONS"));
+        open.addAllowedHeader("*");
+        open.addExposedHeader("ETag");
+        open.setMaxAge(86400L);
+        org.springframework.web.cors.UrlBasedCorsConfigurationSource cors = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        cors.registerCorsConfiguration("/public/api/**", open);
+        cors.registerCorsConfiguration("/public/*/feed.atom", open);
+        return http.securityMatcher("/public", "/public/**", "/robots.txt")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET).permitAll()
+                        .requestMatchers(HttpMethod.HEAD).permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/public/api/**", "/public/*/feed.atom").permitAll()
+                        .anyRequest().denyAll())
+                .cors(c -> c.configurationSource(cors))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.standard(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .build();
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ApiTokens tokens, ApiProblemEntryPoint problems) throws Exception {

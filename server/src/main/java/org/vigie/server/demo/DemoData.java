@@ -79,11 +79,13 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoAlerts alerts;
     private final DemoResponse response;
     private final DemoMonitoring monitoring;
+    private final DemoPanel panel;
     private final PrintStream console = System.out;
     private final SecureRandom random = new SecureRandom();
 
     DemoData(Organisations organisations, Accounts accounts, DemoContacts contacts, DemoSharing sharing, DemoElections elections,
-             DemoReports reports, DemoAlerts alerts, DemoResponse response, DemoMonitoring monitoring) {
+             DemoReports reports, DemoAlerts alerts, DemoResponse response, DemoMonitoring monitoring, DemoPanel panel) {
+        this.panel = panel;
         this.response = response;
         this.monitoring = monitoring;
         this.reports = reports;
@@ -135,17 +137,27 @@ class DemoData implements SmartInitializingSingleton {
             response.seed(accounts.findByUsername("commission-admin").orElseThrow().member(), cell, byName, fakeAudio);
         }
         monitoring.seed(accounts.findByUsername("commission-admin").orElseThrow().member());
-        log.info("Demo data ready: {} organisations and {} elections created, {} demo accounts", created, electionsCreated, ACCOUNTS.size());
-        print(lines);
+        List<DemoPanel.Credentials> panelAccounts = panel.seed(accounts.findByUsername("commission-admin").orElseThrow().member(),
+                accounts.findByUsername("agency-analyst").orElseThrow().member(), elections.legislative());
+        log.info("Demo data ready: {} organisations and {} elections created, {} demo accounts", created, electionsCreated,
+                ACCOUNTS.size() + panelAccounts.size());
+        print(lines, panelAccounts);
     }
 
-    private void print(List<String> lines) {
+    private void print(List<String> lines, List<DemoPanel.Credentials> panelAccounts) {
         console.println();
         console.println("  ┌──────────────────────────────────────────────────────────────────────────────");
         console.println("  │ Vigie demo: the Republic of Valdoria (fictional, country code XV)");
         console.println("  │ Demo accounts (new passwords at every --demo start):");
         console.println(String.format("  │   %-17s %-24s %-14s %s", "username", "password", "role", "organisation"));
         lines.forEach(console::println);
+        console.println("  │ Expert panel of the 2027 legislative election (" + DemoPanel.PANEL + "):");
+        for (DemoPanel.Credentials c : panelAccounts) {
+            DemoPanel.DemoPanelAccount a = c.account();
+            console.println(String.format("  │   %-17s %-24s %-14s %s", a.username(), c.password(),
+                    a.role() == null ? "PLATFORM ADMIN" : a.role().name(),
+                    a.role() == null ? "manages the panel (no organisation)" : a.publicTitle() + ", " + a.organisation()));
+        }
         console.println("  └──────────────────────────────────────────────────────────────────────────────");
         console.println();
     }

@@ -76,7 +76,7 @@ public class Assessments {
         }
         Optional<Assessment> previous = repository.latestAssessments(referralId).stream()
                 .filter(a -> a.accountId().equals(member.accountId())).findFirst();
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         Assessment assessment = new Assessment(UUID.randomUUID(), referralId, member.accountId(), member.username(), criteria, options,
                 request.position(), rationale, now, previous.map(Assessment::id).orElse(null));
         repository.insertAssessment(assessment);

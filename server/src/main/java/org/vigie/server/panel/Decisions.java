@@ -80,7 +80,7 @@ public class Decisions {
         if (referral.status() == Referral.Status.WITHDRAWN) {
             throw new ConflictException("status", "panel.referral.closed", "This referral was withdrawn.");
         }
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         Decision decision = build(referral, member, request, now, null, null);
         repository.insertDecision(decision);
         repository.closeReferral(referralId, Referral.Status.DECIDED, now);
@@ -111,7 +111,7 @@ public class Decisions {
         if (why.length() > MAX_REASON) {
             throw new InvalidFieldException("reason", "panel.decision.correction.long", "The reason is longer than " + MAX_REASON + " characters.");
         }
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         Decision decision = build(referral, member, request, now, decisionId, why);
         repository.insertDecision(decision);
         audit.record(AuditEvent.of("panel.decision-corrected", Referrals.TARGET, referral.id()).with("decision", decision.id().toString())

@@ -463,6 +463,11 @@ class PanelRepository {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
+    /** Now, to the microsecond PostgreSQL keeps: what a service returns equals what it stored and reads back. */
+    static Instant now(java.time.Clock clock) {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);

@@ -112,7 +112,7 @@ public class Panels {
     @Transactional
     public Panel create(Member actor, PanelRequest request) {
         requireAdministrator(actor);
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         Panel panel = validated(new Panel(UUID.randomUUID(), null, null, null, null, null, true, actor.accountId(), now, now), request, null);
         repository.insertPanel(panel);
         audit.record(AuditEvent.of("panel.created", TARGET, panel.id()).with("name", panel.name())
@@ -128,7 +128,7 @@ public class Panels {
         Panel current = repository.lockPanel(id).orElseThrow(() -> new NotFoundException("panel", id));
         Panel changed = validated(current, request, id);
         changed = new Panel(changed.id(), changed.name(), changed.electionId(), changed.mandateFr(), changed.mandateEn(), changed.rule(),
-                current.active(), current.createdBy(), current.createdAt(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                current.active(), current.createdBy(), current.createdAt(), PanelRepository.now(clock));
         repository.updatePanel(changed);
         audit.record(AuditEvent.of("panel.updated", TARGET, id).with("name", changed.name())
                 .with("election", changed.electionId() == null ? null : changed.electionId().toString())
@@ -143,7 +143,7 @@ public class Panels {
         requireAdministrator(actor);
         Panel current = repository.lockPanel(id).orElseThrow(() -> new NotFoundException("panel", id));
         Panel changed = new Panel(current.id(), current.name(), current.electionId(), current.mandateFr(), current.mandateEn(), current.rule(),
-                active, current.createdBy(), current.createdAt(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                active, current.createdBy(), current.createdAt(), PanelRepository.now(clock));
         repository.updatePanel(changed);
         audit.record(AuditEvent.of(active ? "panel.activated" : "panel.deactivated", TARGET, id));
         return changed;
@@ -213,7 +213,7 @@ public class Panels {
         }
         String title = title(request.publicTitle());
         PanelMember.Role role = request.role() == null ? PanelMember.Role.MEMBER : request.role();
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         repository.insertMember(panelId, request.accountId(), role, title, now);
         audit.record(AuditEvent.of("panel.member-added", TARGET, panelId).with("account", request.accountId().toString())
                 .with("username", account.get().username()).with("role", role.name()).with("publicTitle", title));
@@ -240,7 +240,7 @@ public class Panels {
         requireAdministrator(actor);
         repository.lockPanel(panelId).orElseThrow(() -> new NotFoundException("panel", panelId));
         repository.member(panelId, accountId).filter(PanelMember::current).orElseThrow(() -> new NotFoundException("panel member", accountId));
-        repository.removeMember(panelId, accountId, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        repository.removeMember(panelId, accountId, PanelRepository.now(clock));
         audit.record(AuditEvent.of("panel.member-removed", TARGET, panelId).with("account", accountId.toString()));
     }
 
@@ -280,7 +280,7 @@ public class Panels {
         if (nature.length() > MAX_NATURE) {
             throw new InvalidFieldException("nature", "panel.interest.nature.long", "The nature is longer than " + MAX_NATURE + " characters.");
         }
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         Interest interest = new Interest(UUID.randomUUID(), panelId, accountId, request.organisationId(), null, nature, now, null);
         repository.insertInterest(interest);
         audit.record(AuditEvent.of("panel.interest-declared", TARGET, panelId).with("interest", interest.id().toString())
@@ -299,7 +299,7 @@ public class Panels {
         if (!interest.active()) {
             throw new ConflictException("interest", "panel.interest.withdrawn", "This declaration was already withdrawn.");
         }
-        repository.withdrawInterest(interestId, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        repository.withdrawInterest(interestId, PanelRepository.now(clock));
         audit.record(AuditEvent.of("panel.interest-withdrawn", TARGET, interest.panelId()).with("interest", interestId.toString())
                 .with("account", interest.accountId().toString()));
         return repository.interest(interestId).orElseThrow();

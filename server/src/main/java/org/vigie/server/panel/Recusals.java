@@ -43,8 +43,10 @@ class Recusals {
     void applyToOpenReferrals(UUID panelId, UUID accountId, Instant now) {
         PanelMember member = repository.member(panelId, accountId).orElseThrow();
         List<Interest> interests = repository.interests(panelId);
-        for (Referral referral : repository.queue(panelId)) {
-            if (!referral.recused(accountId)) {
+        for (Referral open : repository.queue(panelId)) {
+            // locked like assessments and decisions, so a decision being taken sees this recusal or precedes it
+            Referral referral = repository.lockReferral(open.id()).orElseThrow();
+            if (referral.open() && !referral.recused(accountId)) {
                 Map<UUID, String> involved = repository.involvedOrganisations(referral.subjects().stream().map(Referral.SubjectRef::id).toList());
                 recuse(referral.id(), member, involved, interests, now);
             }

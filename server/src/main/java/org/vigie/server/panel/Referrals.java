@@ -69,7 +69,9 @@ public class Referrals {
     /**
      * Refers one report (REPORT), one campaign (CAMPAIGN) or several subjects together (ACCUMULATION)
      * to an active panel. Each subject must be one the analyst may see; one they may not is refused
-     * exactly like one that does not exist. Recusals are recorded in the same transaction.
+     * exactly like one that does not exist. Recusals are recorded in the same transaction. The answer
+     * carries the recusals: a caller showing it to the analyst shows the status only (members'
+     * declared interests are not theirs to read).
      */
     @Transactional
     public Referral refer(Member analyst, UUID panelId, ReferralRequest request) {
@@ -110,7 +112,7 @@ public class Referrals {
         Referral.Kind kind = subjects.size() > 1 ? Referral.Kind.ACCUMULATION
                 : "campaign".equals(subjects.get(0).type()) ? Referral.Kind.CAMPAIGN : Referral.Kind.REPORT;
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         repository.insertReferral(id, panelId, kind, title, note, analyst.accountId(), analyst.organisationId(), now, subjects);
         audit.record(AuditEvent.of("panel.referred", TARGET, id).with("panel", panelId.toString()).with("kind", kind.name())
                 .with("subjects", subjects.stream().map(Referral.SubjectRef::id).toList()).with("by", analyst.accountId().toString()));
@@ -155,7 +157,7 @@ public class Referrals {
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw new InvalidFieldException("reason", "panel.referral.withdraw.reason", "Say why the referral is withdrawn (at most " + MAX_REASON + " characters).");
         }
-        repository.closeReferral(referralId, Referral.Status.WITHDRAWN, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        repository.closeReferral(referralId, Referral.Status.WITHDRAWN, PanelRepository.now(clock));
         audit.record(AuditEvent.of("panel.referral-withdrawn", TARGET, referralId).with("reason", why));
         return repository.referral(referralId).orElseThrow();
     }
@@ -180,7 +182,7 @@ public class Referrals {
         if (referral.recused(member.accountId())) {
             throw new ConflictException("reason", "panel.recusal.already", "You are already recused from this referral.");
         }
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         repository.insertRecusal(referralId, member.accountId(), null, why, now);
         audit.record(AuditEvent.of("panel.recused", TARGET, referralId).with("account", member.accountId().toString())
                 .with("reason", why).with("automatic", false));
@@ -230,7 +232,7 @@ public class Referrals {
     }
 
     private List<QueueEntry> entries(Member reader, UUID panelId, List<Referral> referrals) {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = PanelRepository.now(clock);
         List<UUID> ids = referrals.stream().map(Referral::id).toList();
         Map<UUID, Integer> counts = repository.assessmentCounts(ids);
         Set<UUID> mine = repository.assessedBy(ids, reader.accountId());

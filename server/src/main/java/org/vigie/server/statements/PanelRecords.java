@@ -7,84 +7,100 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.vigie.core.panel.DecisionRule;
 import org.vigie.core.panel.Outcome;
+import org.vigie.server.panel.Decisions;
+import org.vigie.server.panel.PanelMember;
+import org.vigie.server.panel.Panels;
+import org.vigie.server.panel.Recusal;
+import org.vigie.server.panel.Referral;
+import org.vigie.server.panel.Referrals;
 
 /**
- * What a statement needs to know about the panel, read from the V19 tables the panel feature writes
- * (decisions, the referral and its subjects, members, recusals, the panel's rule). Read-only: this
- * module never writes a decision, a membership or a recusal.
+ * What a statement needs to know about the panel: decisions, the referral's recusals and target
+ * organisations, the members and the panel's rule — through the panel feature's services (one
+ * definition of "current member", "recused", "the decision that stands", "targets"), plus two
+ * read-only queries of its own: the decisions still waiting for a statement, and the organisations
+ * of a sector that pre-announcements go to. This module never writes a decision, a membership or a
+ * recusal.
  */
 @Repository
 class PanelRecords {
 
     /** A decision with what a statement about it needs. {@code latest}: no correction supersedes it. */
     record Decision(UUID id, UUID referralId, UUID panelId, Outcome outcome, Instant decidedAt, boolean latest, UUID panelElectionId,
-                    String panelName, DecisionRule rule, int eligible) {
+                    String panelName, DecisionRule rule) {
     }
 
     private final JdbcClient jdbc;
+    private final Panels panels;
+    private final Referrals referrals;
+    private final Decisions decisions;
 
-    PanelRecords(JdbcClient jdbc) {
+    PanelRecords(JdbcClient jdbc, Panels panels, Referrals referrals, Decisions decisions) {
         this.jdbc = jdbc;
+        this.panels = panels;
+        this.referrals = referrals;
+        this.decisions = decisions;
     }
 
-    private static final String DECISION = """
-            SELECT d.id, d.referral_id, r.panel_id, d.outcome, d.decided_at, p.election_id, p.name, p.decision_rule, p.quorum,
-                   NOT EXISTS (SELECT 1 FROM panel_decisions c WHERE c.corrects = d.id) AS latest,
-                   jsonb_array_length(COALESCE(d.tally -> 'eligible', '[]'::jsonb)) AS eligible
-            FROM panel_decisions d JOIN panel_referrals r ON r.id = d.referral_id JOIN panels p ON p.id = r.panel_id""";
-
     Optional<Decision> decision(UUID id) {
-        return jdbc.sql(DECISION + " WHERE d.id = :id").param("id", id).query(PanelRecords::decision).optional();
+        return decisions.find(id).flatMap(this::decision);
     }
 
     /** The decision that stands for a referral: the newest one no correction supersedes. */
     Optional<Decision> latestDecision(UUID referralId) {
-        return jdbc.sql(DECISION + """
-                 WHERE d.referral_id = :r AND NOT EXISTS (SELECT 1 FROM panel_decisions c WHERE c.corrects = d.id)
-                ORDER BY d.decided_at DESC, d.id LIMIT 1""").param("r", referralId).query(PanelRecords::decision).optional();
+        return decisions.latest(referralId).flatMap(this::decision);
+    }
+
+    private Optional<Decision> decision(org.vigie.server.panel.Decision d) {
+        Optional<Referral> referral = referrals.find(d.referralId());
+        if (referral.isEmpty()) {
+            return Optional.empty();
+        }
+        var panel = panels.get(referral.get().panelId());
+        boolean latest = decisions.latest(d.referralId()).map(l -> l.id().equals(d.id())).orElse(false);
+        return Optional.of(new Decision(d.id(), d.referralId(), panel.id(), d.outcome(), d.decidedAt(), latest, panel.electionId(),
+                panel.name(), panel.rule()));
     }
 
     boolean referralExists(UUID referralId) {
-        return jdbc.sql("SELECT count(*) FROM panel_referrals WHERE id = :r").param("r", referralId).query(Integer.class).single() > 0;
+        return referrals.find(referralId).isPresent();
     }
 
     Optional<UUID> panelOfReferral(UUID referralId) {
-        return jdbc.sql("SELECT panel_id FROM panel_referrals WHERE id = :r").param("r", referralId).query(UUID.class).optional();
-    }
-
-    private static Decision decision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        String rule = rs.getString("decision_rule");
-        int quorum = rs.getInt("quorum");
-        return new Decision(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class), rs.getObject("panel_id", UUID.class),
-                Outcome.valueOf(rs.getString("outcome")), rs.getTimestamp("decided_at").toInstant(), rs.getBoolean("latest"),
-                rs.getObject("election_id", UUID.class), rs.getString("name"),
-                "QUORUM".equals(rule) ? DecisionRule.quorum(quorum) : DecisionRule.consensus(), rs.getInt("eligible"));
+        return referrals.find(referralId).map(Referral::panelId);
     }
 
     /** The panel's members now (not removed). */
     Set<UUID> members(UUID panelId) {
-        return new LinkedHashSet<>(jdbc.sql("SELECT account_id FROM panel_members WHERE panel_id = :p AND removed_at IS NULL ORDER BY added_at, account_id")
-                .param("p", panelId).query(UUID.class).list());
+        return panels.currentMembers(panelId).stream().map(PanelMember::accountId).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     boolean isMember(UUID panelId, UUID account) {
-        return jdbc.sql("SELECT count(*) FROM panel_members WHERE panel_id = :p AND account_id = :a AND removed_at IS NULL")
-                .param("p", panelId).param("a", account).query(Integer.class).single() > 0;
+        return panels.isMember(panelId, account);
     }
 
-    /** Who does not take part in the referral, and why (their reason as recorded). */
+    /** Why the account does not take part in the referral, if it does not (the reason as recorded). */
     Optional<String> recusal(UUID referralId, UUID account) {
-        return jdbc.sql("SELECT reason FROM panel_recusals WHERE referral_id = :r AND account_id = :a")
-                .param("r", referralId).param("a", account).query(String.class).optional();
+        return referrals.find(referralId).flatMap(r -> r.recusals().stream().filter(x -> x.accountId().equals(account)).findFirst())
+                .map(Recusal::reason);
     }
 
     Set<UUID> recused(UUID referralId) {
-        return new LinkedHashSet<>(jdbc.sql("SELECT account_id FROM panel_recusals WHERE referral_id = :r").param("r", referralId)
-                .query(UUID.class).list());
+        return referrals.find(referralId).map(r -> r.recusals().stream().map(Recusal::accountId)
+                .collect(Collectors.toCollection(LinkedHashSet::new))).orElseGet(LinkedHashSet::new);
+    }
+
+    /**
+     * The organisations the referral's subjects name as targets (reports', and campaigns' reports').
+     * The notice is the panel's statement, not the report, so no report content travels with it.
+     */
+    Set<UUID> targets(UUID referralId) {
+        return new LinkedHashSet<>(referrals.targets(referralId));
     }
 
     /** The panels the account is a member of now. */
@@ -109,26 +125,6 @@ class PanelRecords {
                 ORDER BY d.decided_at""").param("a", account)
                 .query((rs, n) -> new Undrafted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant())).list();
-    }
-
-    /**
-     * The organisations the referral's subjects name as targets: those of each referred report, and of
-     * each report of a referred campaign (reports.target_organisations). The notice is the panel's
-     * statement, not the report, so no report content travels with it.
-     */
-    Set<UUID> targets(UUID referralId) {
-        return new LinkedHashSet<>(jdbc.sql("""
-                SELECT DISTINCT t.organisation FROM (
-                    SELECT unnest(rp.target_organisations) AS organisation
-                    FROM panel_referral_subjects s JOIN reports rp ON rp.stix_id = s.subject_id
-                    WHERE s.referral_id = :r AND s.subject_type = 'report'
-                    UNION
-                    SELECT unnest(rp.target_organisations)
-                    FROM panel_referral_subjects s JOIN campaign_reports cr ON cr.campaign_id = s.subject_id
-                    JOIN reports rp ON rp.stix_id = cr.report_id
-                    WHERE s.referral_id = :r AND s.subject_type = 'campaign') t
-                JOIN organisations o ON o.id = t.organisation
-                ORDER BY t.organisation""").param("r", referralId).query(UUID.class).list());
     }
 
     /**

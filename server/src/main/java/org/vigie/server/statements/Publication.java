@@ -155,10 +155,43 @@ public class Publication {
         return Optional.empty();
     }
 
+    /**
+     * The decision to inform the public no longer stands: the statement is never published. If the
+     * notices went already, everyone they went to is told, the same way and at one instant, that the
+     * statement announced will not be published — so that no party acts on an announcement that is
+     * not coming, or keeps an embargo on nothing.
+     */
     private void withdraw(Statement statement, String reason, Instant now) {
         repository.withdraw(statement.id(), now);
+        int told = 0;
+        if (statement.status() == StatementStatus.NOTICES_SENT) {
+            StatementVersion approved = repository.version(statement.id(), statement.approvedVersion()).orElseThrow();
+            PanelRecords.Decision decision = panels.decision(statement.decisionId()).orElseThrow();
+            UUID event = UUID.nameUUIDFromBytes(("panel-notice:" + statement.id() + ":WITHDRAWN").getBytes(StandardCharsets.UTF_8));
+            String subject = DirectAlerts.PUBLICATION_SUBJECT + statement.id();
+            Content content = withdrawal(statement, approved, decision.panelName());
+            for (StatementRepository.Recipient r : repository.noticeRecipients(statement.id())) {
+                ObjectNode payload = payload(event, null, statement, content, AlertChannel.valueOf(r.channel()));
+                if (r.account() != null) {
+                    alerts.queue(event, r.account(), AlertChannel.valueOf(r.channel()), subject, approved.editedAt(), Tlp.AMBER, payload, now);
+                } else {
+                    alerts.queueToContact(event, r.contact(), r.email(), subject, approved.editedAt(), Tlp.AMBER, payload, now);
+                }
+                told++;
+            }
+        }
         audit.record(AuditEvent.of("statement.withdrawn", Statements.TARGET, statement.id()).with("reason", reason)
-                .with("previousStatus", statement.status().name()));
+                .with("previousStatus", statement.status().name()).with("withdrawalNotices", told));
+    }
+
+    private Content withdrawal(Statement statement, StatementVersion approved, String panelName) {
+        String when = UTC_TIME.format(statement.scheduledFor());
+        String title = approved.en().title() + " / " + approved.fr().title();
+        String body = text("statements.notice.withdrawn", Locale.ENGLISH, panelName, when, approved.en().title()) + "\n\n----\n\n"
+                + text("statements.notice.withdrawn", Locale.FRENCH, panelName, when, approved.fr().title());
+        String subjectLine = text("statements.notice.subject.WITHDRAWN", Locale.ENGLISH) + " / "
+                + text("statements.notice.subject.WITHDRAWN", Locale.FRENCH) + ": " + title;
+        return new Content(title, subjectLine, body);
     }
 
     // ---- the notices ------------------------------------------------------------------------------
@@ -246,10 +279,10 @@ public class Publication {
         ObjectNode payload = json.createObjectNode();
         payload.put("event", event.toString());
         payload.put("kind", "panel-notice");
-        payload.put("noticeKind", kind.name());
+        payload.put("noticeKind", kind == null ? "WITHDRAWN" : kind.name());
         payload.put("statement", statement.id().toString());
         payload.put("link", "/statements/" + statement.id() + "/notice");
-        payload.put("title", content.title());
+        payload.put("title", content.subjectLine());
         payload.put("subjectLine", content.subjectLine());
         payload.put("body", content.body());
         payload.put("scheduledFor", statement.scheduledFor().toString());

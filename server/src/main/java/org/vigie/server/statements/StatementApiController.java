@@ -62,8 +62,8 @@ class StatementApiController {
     }
 
     record StatementDetail(StatementSummary statement, String panelName, VersionView current, List<Integer> versions,
-                           Statements.ApprovalState approval, List<Notice> notices, List<Correction> corrections, long noticeLeadMinutes,
-                           Instant noticesDueAt) {
+                           Statements.ApprovalState approval, List<Notice> notices, List<Correction> corrections,
+                           List<CorrectionProposal> pendingCorrections, long noticeLeadMinutes, Instant noticesDueAt) {
     }
 
     @GetMapping
@@ -141,10 +141,17 @@ class StatementApiController {
     }
 
     @PostMapping("/{id}/corrections")
-    @Operation(summary = "A dated correction to a published statement, in French and English (the statement itself is never edited)")
-    ResponseEntity<Correction> correct(Member me, @PathVariable UUID id, @RequestBody CorrectionRequest request) {
-        Correction correction = statements.correct(me, id, request == null ? null : request.textFr(), request == null ? null : request.textEn());
-        return ResponseEntity.status(201).body(correction);
+    @Operation(summary = "Propose a dated correction to a published statement, in French and English (the statement itself is never "
+            + "edited); published once the panel's rule is met, at once if your approval meets it")
+    ResponseEntity<Statements.CorrectionState> correct(Member me, @PathVariable UUID id, @RequestBody CorrectionRequest request) {
+        return ResponseEntity.status(201).body(statements.proposeCorrection(me, id, request == null ? null : request.textFr(),
+                request == null ? null : request.textEn()));
+    }
+
+    @PostMapping("/{id}/corrections/{proposalId}/approvals")
+    @Operation(summary = "Approve a proposed correction; published once the panel's rule is met")
+    ResponseEntity<Statements.CorrectionState> approveCorrection(Member me, @PathVariable UUID id, @PathVariable UUID proposalId) {
+        return ResponseEntity.status(201).body(statements.approveCorrection(me, id, proposalId));
     }
 
     record ReadabilityRequest(String language, String text) {
@@ -166,6 +173,6 @@ class StatementApiController {
         Statements.StatementView v = statements.view(me, id);
         return new StatementDetail(StatementSummary.of(v.statement(), v.current().fr().title(), v.current().en().title()), v.panelName(),
                 VersionView.of(v.current()), v.versions().stream().map(StatementVersion::version).toList(), v.approval(), v.notices(),
-                v.corrections(), v.leadTime().toMinutes(), v.noticesDueAt());
+                v.corrections(), v.pendingCorrections(), v.leadTime().toMinutes(), v.noticesDueAt());
     }
 }

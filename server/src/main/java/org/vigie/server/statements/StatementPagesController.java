@@ -76,6 +76,7 @@ class StatementPagesController {
     String statement(Member me, @PathVariable UUID id, Model model) {
         Statements.StatementView view = statements.view(me, id);
         model.addAttribute("view", view);
+        model.addAttribute("myAccount", me.accountId());
         Map<String, String> values = new HashMap<>();
         for (Section s : Section.values()) {
             values.put("fr." + s.property(), view.current().fr().get(s));
@@ -123,12 +124,20 @@ class StatementPagesController {
                    @RequestParam(defaultValue = "") String textEn, RedirectAttributes redirect) {
         redirect.addFlashAttribute("correctionFr", textFr);
         redirect.addFlashAttribute("correctionEn", textEn);
-        return act(id, redirect, () -> statements.correct(me, id, textFr, textEn));
+        return act(id, redirect, () -> statements.proposeCorrection(me, id, textFr, textEn));
     }
 
-    /** The live hint under each language's text: the body of that language as it stands in the form. */
+    @PostMapping("/statements/{id}/corrections/{proposal}/approve")
+    String approveCorrection(Member me, @PathVariable UUID id, @PathVariable UUID proposal, RedirectAttributes redirect) {
+        return act(id, redirect, () -> statements.approveCorrection(me, id, proposal));
+    }
+
+    /**
+     * The live hint under each language's text: the body of that language as it stands in the form.
+     * The parameter is "language", not "lang": "lang" switches the interface's language on any request.
+     */
     @PostMapping("/statements/readability")
-    String readability(@RequestParam String lang, @RequestParam Map<String, String> params, Model model) {
+    String readability(@RequestParam("language") String lang, @RequestParam Map<String, String> params, Model model) {
         Readability.Language language = "fr".equals(lang) ? Readability.Language.FR : Readability.Language.EN;
         String prefix = "fr".equals(lang) ? "fr." : "en.";
         StatementText text = new StatementText(params.get(prefix + "title"), params.get(prefix + "whatHappened"),

@@ -169,6 +169,18 @@ class StatementRepository {
                 .param("id", id).param("at", ts(at)).update();
     }
 
+    /** Whom a statement's notices went to, one row per notification: an account, or a point of contact's address. */
+    record Recipient(NoticeKind kind, UUID account, String channel, UUID contact, String email) {
+    }
+
+    List<Recipient> noticeRecipients(UUID statementId) {
+        return jdbc.sql("""
+                SELECT n.kind, x.recipient_account, x.channel, x.recipient_contact, x.recipient_email
+                FROM panel_notices n JOIN notifications x ON x.id = n.notification_id WHERE n.statement_id = :s ORDER BY n.id""")
+                .param("s", statementId).query((rs, n) -> new Recipient(NoticeKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5))).list();
+    }
+
     void withdraw(UUID id, Instant at) {
         jdbc.sql("UPDATE panel_statements SET status = 'WITHDRAWN', updated_at = :at WHERE id = :id").param("id", id).param("at", ts(at))
                 .update();
@@ -202,6 +214,40 @@ class StatementRepository {
                 INSERT INTO panel_statement_corrections (id, statement_id, text_fr, text_en, created_by, published_at)
                 VALUES (:id, :s, :fr, :en, :by, :at)""").param("id", id).param("s", statementId).param("fr", fr).param("en", en)
                 .param("by", by).param("at", ts(at)).update();
+    }
+
+    // ---- proposed corrections (V21) ----------------------------------------------------------------
+
+    void insertProposal(UUID id, UUID statementId, String fr, String en, UUID by, Instant at) {
+        jdbc.sql("""
+                INSERT INTO panel_statement_correction_proposals (id, statement_id, text_fr, text_en, proposed_by, proposed_at)
+                VALUES (:id, :s, :fr, :en, :by, :at)""").param("id", id).param("s", statementId).param("fr", fr).param("en", en)
+                .param("by", by).param("at", ts(at)).update();
+    }
+
+    /** @return false if the member had approved it already */
+    boolean approveProposal(UUID proposal, UUID account, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO panel_statement_correction_approvals (proposal_id, account_id, approved_at) VALUES (:p, :a, :at)
+                ON CONFLICT DO NOTHING""").param("p", proposal).param("a", account).param("at", ts(at)).update() == 1;
+    }
+
+    void markProposalPublished(UUID proposal, UUID correction) {
+        jdbc.sql("UPDATE panel_statement_correction_proposals SET correction_id = :c WHERE id = :p AND correction_id IS NULL")
+                .param("c", correction).param("p", proposal).update();
+    }
+
+    List<CorrectionProposal> proposals(UUID statementId) {
+        return jdbc.sql("""
+                SELECT p.id, p.text_fr, p.text_en, p.proposed_by, a.display_name, p.proposed_at, p.correction_id,
+                       COALESCE((SELECT array_agg(x.account_id::text ORDER BY x.approved_at) FROM panel_statement_correction_approvals x
+                                 WHERE x.proposal_id = p.id), '{}') AS approvers
+                FROM panel_statement_correction_proposals p JOIN accounts a ON a.id = p.proposed_by
+                WHERE p.statement_id = :s ORDER BY p.proposed_at, p.id""").param("s", statementId)
+                .query((rs, n) -> new CorrectionProposal(rs.getObject("id", UUID.class), rs.getString("text_fr"), rs.getString("text_en"),
+                        rs.getObject("proposed_by", UUID.class), rs.getString("display_name"), rs.getTimestamp("proposed_at").toInstant(),
+                        rs.getObject("correction_id", UUID.class), java.util.Arrays.stream((String[]) rs.getArray("approvers").getArray())
+                        .map(UUID::fromString).toList())).list();
     }
 
     List<Correction> corrections(UUID statementId) {

@@ -248,9 +248,25 @@ public class Statements {
 
     // ---- corrections ------------------------------------------------------------------------------
 
-    /** A dated correction, in both languages, to a published statement (and only to one). */
+    /**
+     * What proposing or approving a correction did: the proposal with its approvals, where the rule
+     * stands, and the published correction once the rule is met.
+     */
+    public record CorrectionState(CorrectionProposal proposal, int eligible, String pendingReason, Correction correction) {
+
+        @com.fasterxml.jackson.annotation.JsonProperty("published")
+        public boolean published() {
+            return correction != null;
+        }
+    }
+
+    /**
+     * Proposes a dated correction, in both languages, to a published statement (and only to one); the
+     * proposer's approval counts. Like the statement, it is published only once the panel's rule is met
+     * — at once for a rule one approval satisfies.
+     */
     @Transactional
-    public Correction correct(Member me, UUID id, String textFr, String textEn) {
+    public CorrectionState proposeCorrection(Member me, UUID id, String textFr, String textEn) {
         Statement statement = lockForParticipant(me, id);
         if (statement.status() != StatementStatus.PUBLISHED) {
             throw new ConflictException("status", "statements.error.notPublished", "Statement " + id + " is " + statement.status()
@@ -258,11 +274,49 @@ public class Statements {
         }
         String fr = required("textFr", textFr, CORRECTION_MAX);
         String en = required("textEn", textEn, CORRECTION_MAX);
-        UUID correction = UUID.randomUUID();
+        UUID proposal = UUID.randomUUID();
         Instant now = clock.instant();
-        repository.insertCorrection(correction, id, fr, en, me.accountId(), now);
-        audit.record(AuditEvent.of("statement.corrected", TARGET, id).with("correction", correction.toString()));
-        return repository.corrections(id).stream().filter(c -> c.id().equals(correction)).findFirst().orElseThrow();
+        repository.insertProposal(proposal, id, fr, en, me.accountId(), now);
+        repository.approveProposal(proposal, me.accountId(), now);
+        audit.record(AuditEvent.of("statement.correction-proposed", TARGET, id).with("proposal", proposal.toString()));
+        return settle(statement, proposal, now);
+    }
+
+    /** A member approves a proposed correction; when the panel's rule is met it is published. */
+    @Transactional
+    public CorrectionState approveCorrection(Member me, UUID id, UUID proposalId) {
+        Statement statement = lockForParticipant(me, id);
+        CorrectionProposal proposal = repository.proposals(id).stream().filter(p -> p.id().equals(proposalId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("correction proposal of statement " + id, proposalId));
+        if (proposal.published()) {
+            throw new ConflictException("proposalId", "statements.error.correctionPublished", "Correction " + proposalId
+                    + " is already published.");
+        }
+        Instant now = clock.instant();
+        if (!repository.approveProposal(proposalId, me.accountId(), now)) {
+            throw new ConflictException("proposalId", "statements.error.approvedTwice", "You already approved correction " + proposalId + ".");
+        }
+        audit.record(AuditEvent.of("statement.correction-approval", TARGET, id).with("proposal", proposalId.toString()));
+        return settle(statement, proposalId, now);
+    }
+
+    private CorrectionState settle(Statement statement, UUID proposalId, Instant now) {
+        CorrectionProposal proposal = repository.proposals(statement.id()).stream().filter(p -> p.id().equals(proposalId)).findFirst()
+                .orElseThrow();
+        PanelRecords.Decision decision = panels.decision(statement.decisionId()).orElseThrow();
+        Map<UUID, Position> positions = new LinkedHashMap<>();
+        proposal.approvers().forEach(a -> positions.put(a, Position.ANNOUNCE));
+        Tally tally = decision.rule().apply(panels.members(statement.panelId()), panels.recused(statement.referralId()), positions);
+        if (!(tally.decided() && tally.outcome() == Outcome.PUBLIC_ANNOUNCEMENT)) {
+            return new CorrectionState(proposal, tally.eligible(), tally.pendingReason(), null);
+        }
+        UUID correction = UUID.randomUUID();
+        repository.insertCorrection(correction, statement.id(), proposal.textFr(), proposal.textEn(), proposal.proposedBy(), now);
+        repository.markProposalPublished(proposalId, correction);
+        audit.record(AuditEvent.of("statement.corrected", TARGET, statement.id()).with("correction", correction.toString())
+                .with("proposal", proposalId.toString()).with("approvers", proposal.approvers().stream().map(UUID::toString).toList()));
+        Correction published = repository.corrections(statement.id()).stream().filter(c -> c.id().equals(correction)).findFirst().orElseThrow();
+        return new CorrectionState(proposal, tally.eligible(), null, published);
     }
 
     // ---- reading ----------------------------------------------------------------------------------
@@ -270,7 +324,7 @@ public class Statements {
     /** Everything about a statement that its panel's participating members see. */
     public record StatementView(Statement statement, String panelName, StatementVersion current, List<StatementVersion> versions,
                                 ApprovalState approval, boolean approvedByMe, List<Notice> notices, List<Correction> corrections,
-                                Duration leadTime, Instant noticesDueAt) {
+                                List<CorrectionProposal> pendingCorrections, Duration leadTime, Instant noticesDueAt) {
 
         public boolean editable() {
             return statement.status().editable();
@@ -289,7 +343,8 @@ public class Statements {
         ApprovalState approval = approvalState(statement, decision);
         boolean mine = approval.approvals().stream().anyMatch(a -> a.accountId().equals(me.accountId()));
         return new StatementView(statement, decision.panelName(), current, versions, approval, mine, repository.notices(id),
-                repository.corrections(id), leadTime, statement.scheduledFor() == null ? null : statement.scheduledFor().minus(leadTime));
+                repository.corrections(id), repository.proposals(id).stream().filter(p -> !p.published()).toList(), leadTime,
+                statement.scheduledFor() == null ? null : statement.scheduledFor().minus(leadTime));
     }
 
     public StatementVersion version(Member me, UUID id, int version) {
@@ -327,7 +382,7 @@ public class Statements {
             StatementVersion approved = repository.version(id, statement.approvedVersion()).orElseThrow();
             // only what the notice carried: the approved text and the times, nothing of the panel's workings
             return new StatementView(statement, decision.panelName(), approved, List.of(approved), null, false, List.of(), List.of(),
-                    leadTime, null);
+                    List.of(), leadTime, null);
         }
         return view(me, id);
     }

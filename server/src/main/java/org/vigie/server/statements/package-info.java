@@ -10,6 +10,6 @@
  * edited: corrections are dated additions. Only non-recused members of the panel see or act on a
  * statement before publication; the public site reads the published rows (V19 tables) only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "audit", "web", "alerts", "organisations",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "audit", "web", "alerts", "organisations", "panel",
         "elections"})
 package org.vigie.server.statements;

@@ -76,6 +76,14 @@ public class VigieLocaleResolver implements LocaleResolver {
         }
     }
 
+    /**
+     * Fixes the language of this request only, without a cookie or a remembered preference: for pages
+     * whose address carries their language (the public site), whatever the browser or the session says.
+     */
+    public static void useForThisRequest(HttpServletRequest request, Locale locale) {
+        request.setAttribute(COOKIE, supported(locale));
+    }
+
     /** French or English: the languages whose message bundles exist. */
     public static Locale supported(Locale locale) {
         return "fr".equals(locale.getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;

@@ -39,8 +39,9 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        // a UI switch: an API call must not change the account's remembered language
-        registry.addInterceptor(change).excludePathPatterns("/api/**", "/actuator/**");
+        // a UI switch: an API call must not change the account's remembered language; the public site's
+        // addresses carry their language, and its pages set no cookie (they are cached by anyone)
+        registry.addInterceptor(change).excludePathPatterns("/api/**", "/actuator/**", "/public/**", "/robots.txt");
     }
 
     @Override

@@ -26,6 +26,7 @@ class DemoDataTest {
     @Test
     void theDemoSeedsEverySectorOneAccountPerRoleItsElectionsAndStaysIdempotent() {
         int organisationsAfterFirstStart;
+        java.util.Map<String, Integer> panelRecordAfterFirstStart;
         try (StandaloneVigie first = StandaloneVigie.start(data, "--vigie.demo=true")) {
             JsonNode organisations = first.fixtures().admin().get("/api/v1/organisations").json();
             organisationsAfterFirstStart = organisations.size();
@@ -70,6 +71,8 @@ class DemoDataTest {
             assertThat(first.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("SELECT count(*) FROM monitoring_groups g JOIN monitoring_runs r ON r.id = g.run_id WHERE r.source_name = 'german-elections-2021'")
                     .query(Integer.class).single()).as("groups found in the demo run").isPositive();
+            DemoPanelChecks.assertSeeded(first);
+            panelRecordAfterFirstStart = DemoPanelChecks.record(first);
         }
 
         try (StandaloneVigie second = StandaloneVigie.start(data, "--vigie.demo=true")) {
@@ -78,6 +81,8 @@ class DemoDataTest {
             assertThat(second.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("SELECT count(*) FROM monitoring_runs WHERE source_name = 'german-elections-2021'").query(Integer.class).single())
                     .as("the demo run is not started again once it has succeeded").isEqualTo(1);
+            assertThat(DemoPanelChecks.record(second)).as("the panel, its cases and the statement are seeded once")
+                    .isEqualTo(panelRecordAfterFirstStart);
         }
     }
 

@@ -158,4 +158,41 @@ class PanelAccessTest {
         assertThatThrownBy(() -> panels.members(orgAdmin, setup.panelId())).isInstanceOf(ForbiddenException.class);
         assertThat(panels.members(setup.member(0), setup.panelId())).hasSize(1);
     }
+
+    @Test
+    void aWithdrawnDeclarationNoLongerRecusesButEarlierRecusalsStay() {
+        PanelFixtures.Setup setup = fixtures.panel(2);
+        UUID party = fixtures.fixtures().organisation("POLITICAL_PARTY");
+        Interest interest = panels.declareInterest(setup.member(0), setup.panelId(), setup.member(0).accountId(), new InterestRequest(party, "Candidate in 2022"));
+        Referral before = fixtures.refer(setup, fixtures.reportTargeting(setup, "Before " + UUID.randomUUID(), party));
+        assertThat(before.recused(setup.member(0).accountId())).isTrue();
+        assertThatThrownBy(() -> panels.withdrawInterest(setup.member(1), interest.id())).isInstanceOf(ForbiddenException.class);
+        assertThat(panels.withdrawInterest(setup.member(0), interest.id()).active()).isFalse();
+        Referral after = fixtures.refer(setup, fixtures.reportTargeting(setup, "After " + UUID.randomUUID(), party));
+        assertThat(after.recusals()).isEmpty();
+        assertThat(referrals.get(setup.member(0), before.id()).recused(setup.member(0).accountId())).isTrue();
+        assertThat(panels.interests(setup.member(1), setup.panelId())).singleElement().satisfies(i -> assertThat(i.withdrawnAt()).isNotNull());
+    }
+
+    @Test
+    void aRestrictedSubjectLeaksToNoMemberWhoMayNotSeeItThroughTheApiOrThePages() {
+        PanelFixtures.Setup setup = fixtures.panel(2);
+        String canary = "CANARY-" + UUID.randomUUID();
+        UUID reader = setup.member(0).organisationId();
+        String red = fixtures.report(setup, ReportFiling.report("Red " + canary, setup.electionId())
+                .with("summary", "Summary " + canary).with("tlp", "AMBER").with("organisations", List.of(reader.toString())));
+        Referral referral = referrals.refer(setup.analyst(), setup.panelId(), new ReferralRequest("Restricted case", "Note for the panel.", List.of(red)));
+
+        var allowed = fixtures.api(setup.memberUsernames().get(0)).get("/api/v1/panels/referrals/" + referral.id());
+        assertThat(allowed.body()).contains(canary);
+        var blind = fixtures.api(setup.memberUsernames().get(1));
+        var workspace = blind.get("/api/v1/panels/referrals/" + referral.id());
+        assertThat(workspace.status()).isEqualTo(200);
+        assertThat(workspace.body()).contains(red).doesNotContain(canary);
+        var page = org.vigie.server.support.BrowserSession.signedIn(port, setup.memberUsernames().get(1), org.vigie.server.support.Fixtures.PASSWORD);
+        assertThat(page.get("/panels/referrals/" + referral.id()).body()).contains("not shared with you").doesNotContain(canary);
+        assertThat(page.get("/panels/referrals/" + referral.id() + "/decision").body()).doesNotContain(canary);
+        assertThat(page.get("/panels/" + setup.panelId()).body()).doesNotContain(canary);
+        assertThat(blind.get("/api/v1/panels/" + setup.panelId() + "/queue").body()).doesNotContain(canary);
+    }
 }

@@ -162,4 +162,37 @@ class PanelWorkflowTest {
             assertThat(s.reportCount()).isEqualTo(1);
         });
     }
+
+    @Test
+    void aReferralIsWithdrawnByItsAuthorOrAChairAndThenTakesNoMoreAssessments() {
+        PanelFixtures.Setup setup = fixtures.panel(2);
+        Referral byAuthor = fixtures.refer(setup, fixtures.report(setup, "Withdrawn " + UUID.randomUUID()));
+        assertThatThrownBy(() -> referrals.withdraw(setup.member(1), byAuthor.id(), "not mine"))
+                .isInstanceOf(org.vigie.server.web.ForbiddenException.class); // a member who is not the chair
+        assertThatThrownBy(() -> referrals.withdraw(setup.analyst(), byAuthor.id(), " ")).isInstanceOf(org.vigie.server.web.InvalidFieldException.class);
+        Referral withdrawn = referrals.withdraw(setup.analyst(), byAuthor.id(), "Duplicate of an earlier referral.");
+        assertThat(withdrawn.status()).isEqualTo(Referral.Status.WITHDRAWN);
+        assertThat(withdrawn.closedAt()).isNotNull();
+        assertThatThrownBy(() -> fixtures.assess(setup.member(0), byAuthor.id(), Position.ANNOUNCE)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> fixtures.decide(setup, byAuthor.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> referrals.withdraw(setup.analyst(), byAuthor.id(), "again")).isInstanceOf(ConflictException.class);
+
+        Referral byChair = fixtures.refer(setup, fixtures.report(setup, "Chair withdraws " + UUID.randomUUID()));
+        assertThat(referrals.withdraw(setup.member(0), byChair.id(), "Outside the mandate.").status()).isEqualTo(Referral.Status.WITHDRAWN);
+        assertThat(referrals.queue(setup.member(0), setup.panelId())).isEmpty();
+        assertThat(auditActions(byChair.id())).containsExactly("panel.referred", "panel.referral-withdrawn");
+    }
+
+    @Test
+    void aRuleChangedBeforeTheDecisionAppliesToIt() {
+        PanelFixtures.Setup setup = fixtures.panel(3);
+        Referral referral = fixtures.refer(setup, fixtures.report(setup, "Rule change " + UUID.randomUUID()));
+        fixtures.assess(setup.member(0), referral.id(), Position.ANNOUNCE);
+        fixtures.assess(setup.member(1), referral.id(), Position.ANNOUNCE);
+        context.getBean(Panels.class).update(fixtures.admin(), setup.panelId(),
+                new PanelRequest(setup.panel().name(), setup.electionId(), "", "", DecisionRule.Kind.QUORUM, 2));
+        Decision decision = fixtures.decide(setup, referral.id());
+        assertThat(decision.rule()).isEqualTo(DecisionRule.quorum(2));
+        assertThat(decision.outcome()).isEqualTo(Outcome.PUBLIC_ANNOUNCEMENT);
+    }
 }

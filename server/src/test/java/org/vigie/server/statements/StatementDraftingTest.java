@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.Fixtures;
@@ -31,13 +32,16 @@ class StatementDraftingTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     Fixtures fixtures;
     StatementFixtures panel;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(port);
-        panel = new StatementFixtures(fixtures, jdbc);
+        panel = new StatementFixtures(port, context, jdbc);
+        fixtures = panel.fixtures();
     }
 
     private static UUID id(Api.Response created) {
@@ -68,7 +72,7 @@ class StatementDraftingTest {
         assertThat(t.at("/prefillFr/howThePanelDecided").asText()).contains("par consensus");
         assertThat(t.at("/prefillEn/whatHappened").asText()).isEmpty();
         assertThat(t.get("electionId").asText()).isEqualTo(c.election().toString());
-        assertThat(template.body()).doesNotContain("Restricted report", "restricted cover note", "restricted rationale", c.reportId());
+        assertThat(template.body()).doesNotContain(StatementFixtures.RESTRICTED_TITLE, StatementFixtures.RESTRICTED_NOTE, "The panel's rationale", "Justification of", c.reportId());
     }
 
     @Test
@@ -106,9 +110,8 @@ class StatementDraftingTest {
 
     @Test
     void underConsensusEveryMemberWhoIsNotRecusedApprovesAndTheRecusedMemberTakesNoPart() {
-        StatementFixtures.Case c = panel.decided(3, null, "PUBLIC_ANNOUNCEMENT");
+        StatementFixtures.Case c = panel.decided(3, null, "PUBLIC_ANNOUNCEMENT", 2);
         StatementFixtures.Person recused = c.members().get(2);
-        panel.recuse(c.referral(), recused.account());
         UUID id = id(c.members().get(0).client().post("/api/v1/statements", StatementFixtures.request(c.decision(), "consensus")));
 
         Api.Response first = c.members().get(0).client().post("/api/v1/statements/" + id + "/approvals", Map.of("version", 1));
@@ -185,7 +188,7 @@ class StatementDraftingTest {
         assertThat(no.json().get("detail").asText()).contains("NO_PUBLIC_ANNOUNCEMENT", "decided not to inform the public");
         assertThat(statementsAbout(declined.decision())).isZero();
 
-        UUID correction = panel.decide(c.referral(), "PUBLIC_ANNOUNCEMENT", c.members().get(0).account(), c.decision());
+        UUID correction = panel.correctTo(c.decision(), "PUBLIC_ANNOUNCEMENT");
         Api.Response superseded = member.post("/api/v1/statements", StatementFixtures.request(c.decision(), "superseded"));
         assertThat(superseded.status()).isEqualTo(409);
         assertThat(superseded.json().get("detail").asText()).contains("corrected");

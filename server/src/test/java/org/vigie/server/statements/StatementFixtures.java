@@ -1,38 +1,53 @@
 package org.vigie.server.statements;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.vigie.core.panel.DecisionRule;
+import org.vigie.core.panel.Position;
+import org.vigie.server.panel.PanelFixtures;
+import org.vigie.server.panel.Referral;
+import org.vigie.server.panel.ReferralRequest;
+import org.vigie.server.panel.Referrals;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.Fixtures;
 import org.vigie.server.support.ReportFiling;
 
 /**
- * A panel that decided, for statement tests: members (accounts of their own organisation), a
- * referral of one report naming a target organisation, and a decision row. The panel's own rows
- * (panels, members, referral, recusals, decision) are written straight into the V19 tables, as the
- * panel feature would write them: this module only reads them.
+ * A panel that decided, for statement tests, built through the panel feature's services
+ * ({@link PanelFixtures}): members, a referral of one restricted (AMBER) report naming a target
+ * organisation, recusals if asked, every other member's position, and the decision.
  */
 final class StatementFixtures {
+
+    /** Strings of the restricted report, the referral and the decision: none may reach a statement or a notice. */
+    static final String RESTRICTED_TITLE = "Restricted report";
+    static final String RESTRICTED_NOTE = "restricted cover note";
 
     record Person(UUID account, UUID organisation, String username, Api client) {
     }
 
-    /** A panel with its members and one referral decided as given. */
     record Case(UUID panel, UUID election, List<Person> members, UUID referral, UUID decision, UUID target, String reportId) {
     }
 
     private final Fixtures fixtures;
+    private final PanelFixtures panels;
+    private final Referrals referrals;
     private final JdbcClient jdbc;
 
-    StatementFixtures(Fixtures fixtures, JdbcClient jdbc) {
-        this.fixtures = fixtures;
+    StatementFixtures(int port, ApplicationContext context, JdbcClient jdbc) {
+        this.panels = new PanelFixtures(port, context);
+        this.fixtures = panels.fixtures();
+        this.referrals = context.getBean(Referrals.class);
         this.jdbc = jdbc;
+    }
+
+    Fixtures fixtures() {
+        return fixtures;
     }
 
     Person person(UUID organisation, String role) {
@@ -49,69 +64,56 @@ final class StatementFixtures {
         return organisation;
     }
 
-    /** A panel of {@code size} members (CONSENSUS, or QUORUM with {@code quorum}) and a referral decided {@code outcome}. */
-    Case decided(int size, Integer quorum, String outcome) {
-        UUID election = ReportFiling.election(fixtures);
-        UUID panel = UUID.randomUUID();
-        Instant now = Instant.now();
-        UUID admin = jdbc.sql("SELECT id FROM accounts WHERE username = 'admin'").query(UUID.class).single();
-        jdbc.sql("""
-                INSERT INTO panels (id, name, election_id, decision_rule, quorum, created_by, created_at, updated_at)
-                VALUES (:id, :name, :e, :rule, :quorum, :by, :now, :now)""")
-                .param("id", panel).param("name", Fixtures.unique("Panel")).param("e", election)
-                .param("rule", quorum == null ? "CONSENSUS" : "QUORUM").param("quorum", quorum).param("by", admin)
-                .param("now", Timestamp.from(now)).update();
-        List<Person> members = new ArrayList<>();
-        UUID organisation = fixtures.organisation("RESEARCH");
-        for (int i = 0; i < size; i++) {
-            Person member = person(organisation, "ANALYST");
-            jdbc.sql("INSERT INTO panel_members (panel_id, account_id, role, public_title, added_at) VALUES (:p, :a, :r, 'Expert', :now)")
-                    .param("p", panel).param("a", member.account()).param("r", i == 0 ? "CHAIR" : "MEMBER").param("now", Timestamp.from(now))
-                    .update();
-            members.add(member);
-        }
+    /**
+     * A panel of {@code size} members (CONSENSUS, or QUORUM with {@code quorum}), a referral of an AMBER
+     * report naming a target, the members at {@code recused} recused, every other member taking the
+     * position that leads to {@code outcome}, and the decision.
+     */
+    Case decided(int size, Integer quorum, String outcome, int... recused) {
+        PanelFixtures.Setup setup = panels.panel(size, quorum == null ? DecisionRule.consensus() : DecisionRule.quorum(quorum));
         UUID target = targetOrganisation();
-        Person analyst = person(fixtures.organisation("CIVIL_SOCIETY"), "ANALYST");
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("category", "GOVERNMENT_INSTITUTION");
         t.put("organisationId", target.toString());
-        String reportId = ReportFiling.report("Restricted report " + UUID.randomUUID(), election).with("tlp", "AMBER")
-                .with("targets", List.of(t)).fileAs(analyst.client());
-        UUID referral = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO panel_referrals (id, panel_id, kind, title, cover_note, referred_by, referred_at)
-                VALUES (:id, :p, 'REPORT', 'Referral of a restricted report', 'restricted cover note', :by, :now)""")
-                .param("id", referral).param("p", panel).param("by", analyst.account()).param("now", Timestamp.from(now)).update();
-        jdbc.sql("INSERT INTO panel_referral_subjects (referral_id, subject_id, subject_type) VALUES (:r, :s, 'report')")
-                .param("r", referral).param("s", reportId).update();
-        UUID decision = decide(referral, outcome, members.get(0).account(), null);
-        return new Case(panel, election, members, referral, decision, target, reportId);
+        String reportId = panels.report(setup, ReportFiling.report(RESTRICTED_TITLE + " " + UUID.randomUUID(), setup.electionId())
+                .with("tlp", "AMBER").with("targets", List.of(t)));
+        Referral referral = referrals.refer(setup.analyst(), setup.panelId(), new ReferralRequest("Referral " + UUID.randomUUID(),
+                RESTRICTED_NOTE, List.of(reportId)));
+        for (int i : recused) {
+            referrals.recuse(setup.member(i), referral.id(), "declared interest");
+        }
+        panels.allTake(setup, referral.id(), "PUBLIC_ANNOUNCEMENT".equals(outcome) ? Position.ANNOUNCE : Position.DO_NOT_ANNOUNCE);
+        UUID decision = panels.decide(setup, referral.id()).id();
+        List<Person> members = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String username = setup.memberUsernames().get(i);
+            members.add(new Person(setup.member(i).accountId(), setup.member(i).organisationId(), username, fixtures.signedIn(username)));
+        }
+        return new Case(setup.panelId(), setup.electionId(), members, referral.id(), decision, target, reportId);
     }
 
-    UUID decide(UUID referral, String outcome, UUID by, UUID corrects) {
-        UUID decision = UUID.randomUUID();
+    /**
+     * A correction of the decision that stands to the other outcome. The panel's service recomputes a
+     * correction from the assessments, closed once decided, so a change of outcome is written here as
+     * the panel's service would store it: a copy of the row naming the one it corrects.
+     */
+    UUID correctTo(UUID decision, String outcome) {
+        UUID correction = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO panel_decisions (id, referral_id, outcome, tally, rationale, recorded_by, decided_at, corrects, correction_reason)
-                VALUES (:id, :r, :o, '{"rule": "CONSENSUS"}'::jsonb, 'restricted rationale', :by, :at, :c, :reason)""")
-                .param("id", decision).param("r", referral).param("o", outcome).param("by", by)
-                .param("at", Timestamp.from(Instant.now())).param("c", corrects).param("reason", corrects == null ? null : "corrected")
-                .update();
-        return decision;
-    }
-
-    void recuse(UUID referral, UUID account) {
-        jdbc.sql("INSERT INTO panel_recusals (referral_id, account_id, reason, recorded_at) VALUES (:r, :a, 'declared interest', now())")
-                .param("r", referral).param("a", account).update();
+                INSERT INTO panel_decisions (id, referral_id, outcome, tally, dissent, response_options, rationale, recorded_by, decided_at,
+                                             corrects, correction_reason)
+                SELECT :id, referral_id, :o, tally, dissent, response_options, rationale, recorded_by, now(), id, 'new information'
+                FROM panel_decisions WHERE id = :d""").param("id", correction).param("o", outcome).param("d", decision).update();
+        return correction;
     }
 
     /** A referral on the same panel with no decision yet. */
     UUID undecidedReferral(Case c) {
-        UUID referral = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO panel_referrals (id, panel_id, kind, title, referred_by, referred_at)
-                VALUES (:id, :p, 'REPORT', 'Undecided', :by, now())""").param("id", referral).param("p", c.panel())
-                .param("by", c.members().get(0).account()).update();
-        return referral;
+        String analyst = jdbc.sql("""
+                SELECT a.username FROM panel_referrals r JOIN accounts a ON a.id = r.referred_by WHERE r.id = :r""")
+                .param("r", c.referral()).query(String.class).single();
+        String reportId = ReportFiling.report("Undecided " + UUID.randomUUID(), c.election()).fileAs(fixtures.signedIn(analyst));
+        return referrals.refer(panels.member(analyst), c.panel(), new ReferralRequest("Undecided", "", List.of(reportId))).id();
     }
 
     /** A complete statement request in both languages. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigie.server.support.Api;
 import org.vigie.server.support.Fixtures;
@@ -37,6 +38,9 @@ class StatementPublicationTest {
     JdbcClient jdbc;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -50,8 +54,8 @@ class StatementPublicationTest {
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(port);
-        panel = new StatementFixtures(fixtures, jdbc);
+        panel = new StatementFixtures(port, context, jdbc);
+        fixtures = panel.fixtures();
     }
 
     @AfterEach
@@ -141,7 +145,7 @@ class StatementPublicationTest {
         assertThat(body).contains("Fake election commission website ordering", "Faux site de la commission ordering",
                 "A fake website copies the election commission.", "/public/statements/");
         // nothing but the approved text: not the report, the referral's note or the decision's rationale
-        assertThat(body).doesNotContain("Restricted report", "restricted cover note", "restricted rationale", c.reportId());
+        assertThat(body).doesNotContain(StatementFixtures.RESTRICTED_TITLE, StatementFixtures.RESTRICTED_NOTE, "The panel's rationale", "Justification of", c.reportId());
 
         // a party's analyst reads it in the app
         UUID analystAccount = jdbc.sql("SELECT id FROM accounts WHERE organisation_id = :o").param("o", partyA).query(UUID.class).single();
@@ -198,7 +202,7 @@ class StatementPublicationTest {
         StatementFixtures.Case c = panel.decided(1, null, "PUBLIC_ANNOUNCEMENT");
         Instant publishAt = clock.instant().plus(3, ChronoUnit.HOURS);
         UUID id = approvedAndScheduled(c, publishAt);
-        panel.decide(c.referral(), "NO_PUBLIC_ANNOUNCEMENT", c.members().get(0).account(), c.decision());
+        panel.correctTo(c.decision(), "NO_PUBLIC_ANNOUNCEMENT");
 
         clock.advance(Duration.ofHours(4));
         publication.runDue();
@@ -206,6 +210,33 @@ class StatementPublicationTest {
         assertThat(status(id)).isEqualTo("WITHDRAWN");
         assertThat(jdbc.sql("SELECT count(*) FROM panel_notices WHERE statement_id = :s").param("s", id).query(Integer.class).single()).isZero();
         assertThat(audited("statement.withdrawn", id)).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheDecisionIsCorrectedAfterTheNoticesEveryoneToldIsToldItWillNotBePublished() {
+        StatementFixtures.Case c = panel.decided(1, null, "PUBLIC_ANNOUNCEMENT");
+        UUID party = party("POLITICAL_PARTY");
+        UUID id = approvedAndScheduled(c, clock.instant().plus(3, ChronoUnit.HOURS));
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        publication.runDue();
+        assertThat(status(id)).isEqualTo("NOTICES_SENT");
+        int notices = jdbc.sql("SELECT count(*) FROM panel_notices WHERE statement_id = :s").param("s", id).query(Integer.class).single();
+
+        panel.correctTo(c.decision(), "NO_PUBLIC_ANNOUNCEMENT");
+        clock.advance(Duration.ofHours(3));
+        publication.runDue();
+
+        assertThat(status(id)).isEqualTo("WITHDRAWN");
+        List<String> withdrawals = jdbc.sql("""
+                        SELECT payload ->> 'body' FROM notifications WHERE subject_id = :s AND payload ->> 'noticeKind' = 'WITHDRAWN'""")
+                .param("s", "publication:" + id).query(String.class).list();
+        assertThat(withdrawals).hasSize(notices);
+        assertThat(withdrawals.stream().distinct()).hasSize(1);
+        assertThat(withdrawals.get(0)).contains("WITHDRAWN", "RETRAIT", "will not publish");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM notifications x JOIN accounts a ON a.id = x.recipient_account
+                        WHERE x.subject_id = :s AND x.payload ->> 'noticeKind' = 'WITHDRAWN' AND a.organisation_id = :o""")
+                .param("s", "publication:" + id).param("o", party).query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -232,7 +263,7 @@ class StatementPublicationTest {
         Api.Response corrected = member.post("/api/v1/statements/" + id + "/corrections",
                 Map.of("textFr", "Le site a été fermé le 5 octobre.", "textEn", "The site was taken down on 5 October."));
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
-        assertThat(corrected.json().get("publishedAt").asText()).isNotBlank();
+        assertThat(corrected.json().at("/correction/publishedAt").asText()).as("a one-member panel's approval is the rule").isNotBlank();
         assertThat(member.get("/api/v1/statements/" + id).json().get("corrections").findValuesAsText("textEn"))
                 .containsExactly("The site was taken down on 5 October.");
         assertThat(audited("statement.corrected", id)).isEqualTo(1);
@@ -240,6 +271,37 @@ class StatementPublicationTest {
         Api.Response half = member.post("/api/v1/statements/" + id + "/corrections", Map.of("textFr", "Seulement en français.", "textEn", " "));
         assertThat(half.status()).isEqualTo(400);
         assertThat(half.json().get("errors").findValuesAsText("field")).containsExactly("textEn");
+    }
+
+    @Test
+    void aCorrectionIsPublishedOnlyOnceThePanelApprovesItUnderItsRule() {
+        StatementFixtures.Case c = panel.decided(2, null, "PUBLIC_ANNOUNCEMENT");
+        UUID id = approvedAndScheduled(c, clock.instant().plus(3, ChronoUnit.HOURS));
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        publication.runDue();
+        clock.advance(Duration.ofHours(2));
+        publication.runDue();
+        assertThat(status(id)).isEqualTo("PUBLISHED");
+
+        Api.Response proposed = c.members().get(0).client().post("/api/v1/statements/" + id + "/corrections",
+                Map.of("textFr", "Le site a été fermé.", "textEn", "The site was taken down."));
+        assertThat(proposed.status()).isEqualTo(201);
+        assertThat(proposed.json().get("published").asBoolean()).isFalse();
+        assertThat(proposed.json().get("pendingReason").asText()).contains("waiting for 1 of 2");
+        assertThat(jdbc.sql("SELECT count(*) FROM panel_statement_corrections WHERE statement_id = :s").param("s", id).query(Integer.class)
+                .single()).as("nothing public before the panel approves").isZero();
+        String proposal = proposed.json().at("/proposal/id").asText();
+        assertThat(c.members().get(0).client().post("/api/v1/statements/" + id + "/corrections/" + proposal + "/approvals", Map.of())
+                .status()).as("approved already, by proposing it").isEqualTo(409);
+
+        Api.Response approved = c.members().get(1).client().post("/api/v1/statements/" + id + "/corrections/" + proposal + "/approvals",
+                Map.of());
+        assertThat(approved.status()).isEqualTo(201);
+        assertThat(approved.json().get("published").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT text_en FROM panel_statement_corrections WHERE statement_id = :s").param("s", id).query(String.class)
+                .list()).containsExactly("The site was taken down.");
+        assertThat(c.members().get(1).client().post("/api/v1/statements/" + id + "/corrections/" + UUID.randomUUID() + "/approvals",
+                Map.of()).status()).isEqualTo(404);
     }
 
     private static Set<Object> organisations(List<Map<String, Object>> notices, String kind) {
