@@ -52,7 +52,8 @@ import org.vigie.detect.input.Post;
  *
  * <p>Determinism: cluster ids are numbered from 0 in the order of each cluster's first text in the
  * input; the same input and seed give the same clusters and ids. Signatures are computed in parallel
- * (independent slots); bucketing and union-find are sequential.
+ * (independent slots); the bands are shared among the cores, each walking its bands with a union-find of its own,
+ * merged at the end (the pairs compared do not depend on the order, so neither do the clusters).
  */
 public final class NearDuplicateDetector {
 
@@ -62,6 +63,9 @@ public final class NearDuplicateDetector {
     private static final double PREFILTER_MARGIN = 0.25;
     private static final double ACCEPT_MARGIN = 0.15;
     private static final int EMPTY = -1;
+    private static final long LOW_15 = 0x7FFF_7FFF_7FFF_7FFFL;
+    /** Texts per partition when chaining a band: the partition's table (12 bytes a slot, two slots a text) fits L2. */
+    private static final int PARTITION_TEXTS = 16_384;
 
     private final NearDupParams params;
     private final int n;
@@ -142,48 +146,40 @@ public final class NearDuplicateDetector {
         int size = distinctOf.length;
         int d = dt.length;
 
-        // 2. signatures, in parallel into disjoint slices
-        short[] sig = new short[d * n];
-        IntStream.range(0, d).parallel().forEach(t -> signature(dt[t], start, sig, t * n));
+        // 2. signatures, in parallel into disjoint slices: per text one long per band, its four 16-bit values
+        int bands = params.bands();
+        long[] sig = new long[d * bands];
+        IntStream.range(0, d).parallel().forEach(t -> signature(dt[t], start, sig, t * bands));
 
-        // 3. LSH band by band, 4. verification, 5. union-find
-        UnionFind uf = new UnionFind(d);
-        Verifier verifier = new Verifier();
-        long candidates = 0;
-        long joined = 0;
-        int cap = Integer.highestOneBit(Math.max(4, d) * 2 - 1) * 2;
-        // Per band, the chains of texts sharing a band key (next[t]: the latest earlier text with t's key) depend on
-        // the signatures only; building them (a random access a text) is most of the LSH time. They are built one
-        // band ahead on another core, in two buffers used in turn, while this thread walks the current band's
-        // chains in text order: the same candidates in the same order as one loop doing both.
-        long[][] buckets = {new long[cap * 2], new long[cap * 2]};
-        int[][] nexts = {new int[d], new int[d]};
-        int maxProbes = params.maxBucketProbes();
+        // 3. LSH band by band, 4. verification, 5. union-find. Per band, text t is compared with the (at most
+        // maxBucketProbes) latest earlier texts sharing its band key, skipping those already in its cluster. Which pairs
+        // are looked at does not depend on the clusters (a skipped text still uses up a probe), so the clusters are
+        // the connected components of the similar pairs among them, whatever the order the bands are walked in: each
+        // core walks its own bands with a union-find of its own, and the union-finds are merged at the end.
+        int threads = Math.max(1, Math.min(bands, Runtime.getRuntime().availableProcessors()));
         double exactMinEstimate = params.threshold() - PREFILTER_MARGIN;
-        chains(sig, d, 0, buckets[0], nexts[0]);
-        for (int band = 0; band < params.bands(); band++) {
-            int[] next = nexts[band & 1];
-            Ahead ahead = null;
-            if (band + 1 < params.bands()) {
-                int b = band + 1;
-                ahead = new Ahead(() -> chains(sig, d, b, buckets[b & 1], nexts[b & 1]));
-            }
-            for (int t = 0; t < d; t++) {
-                int probesLeft = maxProbes;
-                for (int o = next[t]; o != EMPTY && probesLeft > 0; o = next[o], probesLeft--) {
-                    if (uf.find(o) == uf.find(t)) {
-                        continue;
-                    }
-                    candidates++;
-                    if (similar(verifier, sig, o, t, dt[o], dt[t], start, exactMinEstimate)) {
-                        uf.union(o, t);
-                        joined++;
-                    }
-                }
-            }
-            if (ahead != null) {
-                ahead.join();
-            }
+        BandWalk[] walks = new BandWalk[threads];
+        Ahead[] others = new Ahead[threads - 1];
+        for (int k = 0; k < threads; k++) {
+            walks[k] = new BandWalk(d);
+        }
+        for (int k = 1; k < threads; k++) {
+            int first = k;
+            others[k - 1] = new Ahead(() -> walks[first].walk(sig, dt, start, first, threads, exactMinEstimate));
+        }
+        walks[0].walk(sig, dt, start, 0, threads, exactMinEstimate);
+        for (Ahead other : others) {
+            other.join();
+        }
+        UnionFind uf = walks[0].uf;
+        long candidates = walks[0].candidates;
+        long joined = walks[0].joined;
+        long exactChecks = walks[0].verifier.exactChecks;
+        for (int k = 1; k < threads; k++) {
+            walks[k].mergeInto(uf);
+            candidates += walks[k].candidates;
+            joined += walks[k].joined;
+            exactChecks += walks[k].verifier.exactChecks;
         }
 
         // cluster ids in order of first appearance in the input; a cluster needs ≥ 2 input texts
@@ -213,7 +209,7 @@ public final class NearDuplicateDetector {
             }
             clusterOf[i] = idByRoot[root];
         }
-        return new Clusters(clusterOf, clusters, candidates, joined, verifier.exactChecks);
+        return new Clusters(clusterOf, clusters, candidates, joined, exactChecks);
     }
 
     /**
@@ -332,13 +328,13 @@ public final class NearDuplicateDetector {
 
     /** The MinHash estimate of the Jaccard similarity of two normalised texts. */
     public double estimate(String normalizedA, String normalizedB) {
-        short[] sig = new short[2 * n];
+        long[] sig = new long[2 * params.bands()];
         signature(normalizedA, 0, sig, 0);
-        signature(normalizedB, 0, sig, n);
+        signature(normalizedB, 0, sig, params.bands());
         return estimate(sig, 0, 1);
     }
 
-    /** Scratch space of one {@link #cluster} call (the LSH pass is sequential). */
+    /** Scratch space of one core's walk of the LSH bands ({@link BandWalk}). */
     private final class Verifier {
         private long[] setA = new long[256];
         private long[] setB = new long[256];
@@ -409,7 +405,7 @@ public final class NearDuplicateDetector {
         return false;
     }
 
-    private boolean similar(Verifier v, short[] sig, int a, int b, String ta, String tb, int start,
+    private boolean similar(Verifier v, long[] sig, int a, int b, String ta, String tb, int start,
             double exactMinEstimate) {
         double est = estimate(sig, a, b);
         if (ta.length() - start <= params.exactMaxLength() && tb.length() - start <= params.exactMaxLength()) {
@@ -424,14 +420,20 @@ public final class NearDuplicateDetector {
         return est >= params.threshold();
     }
 
-    private double estimate(short[] sig, int a, int b) {
-        int pa = a * n;
-        int pb = b * n;
+    /**
+     * The fraction of equal values of two signatures, four 16-bit values a long: a value is equal when its 16 bits of
+     * the XOR are zero, counted for the four at once (the same count as comparing the values one by one).
+     */
+    private double estimate(long[] sig, int a, int b) {
+        int bands = params.bands();
+        int pa = a * bands;
+        int pb = b * bands;
         int eq = 0;
-        for (int j = 0; j < n; j++) {
-            if (sig[pa + j] == sig[pb + j]) {
-                eq++;
-            }
+        for (int j = 0; j < bands; j++) {
+            long x = sig[pa + j] ^ sig[pb + j];
+            // the high bit of each 16-bit lane of y is set exactly when the lane of x is zero
+            long y = ~(((x & LOW_15) + LOW_15) | x | LOW_15);
+            eq += Long.bitCount(y);
         }
         return (double) eq / n;
     }
@@ -463,7 +465,8 @@ public final class NearDuplicateDetector {
         return m == count ? h : Arrays.copyOf(h, m);
     }
 
-    private void signature(String s, int start, short[] out, int offset) {
+    /** The signature of {@code s} from character {@code start} on, into {@code out} from {@code offset}: a long per band. */
+    private void signature(String s, int start, long[] out, int offset) {
         int[] bins = new int[n];
         Arrays.fill(bins, EMPTY);
         int count = s.length() - start - params.shingleLength() + 1;
@@ -490,32 +493,121 @@ public final class NearDuplicateDetector {
                     }
                 }
             }
-            out[offset + j] = (short) v;
+            // value j is bits 16·(j mod 4) of the band j / 4's long, as a band key packs its four values
+            out[offset + j / 4] |= (v & 0xFFFFL) << (16 * (j & 3));
         }
     }
 
     /**
-     * Fills {@code next} for {@code band}: for each text the latest earlier text with the same band key, or
-     * {@link #EMPTY}. {@code buckets} (slot s: key at 2s, latest text + 1 at 2s + 1, 0 when unused) is cleared first.
+     * One core's share of the LSH pass: its bands (every {@code step}-th from {@code first}), each walked in text
+     * order with its own union-find and verification scratch space.
      */
-    private void chains(short[] sig, int d, int band, long[] buckets, int[] next) {
-        Arrays.fill(buckets, 0);
-        int mask = buckets.length / 2 - 1;
-        int off = band * 4;
-        for (int t = 0; t < d; t++) {
-            int base = t * n + off;
-            long key = (sig[base] & 0xFFFFL) | (sig[base + 1] & 0xFFFFL) << 16
-                    | (sig[base + 2] & 0xFFFFL) << 32 | (sig[base + 3] & 0xFFFFL) << 48;
-            int slot = (int) fmix64(key ^ band * 0x9E3779B97F4A7C15L) & mask;
-            while (buckets[2 * slot + 1] != 0 && buckets[2 * slot] != key) {
-                slot = (slot + 1) & mask;
-            }
-            if (buckets[2 * slot + 1] == 0) {
-                buckets[2 * slot] = key;
-            }
-            next[t] = (int) buckets[2 * slot + 1] - 1; // EMPTY (−1) for the first text with this key
-            buckets[2 * slot + 1] = t + 1;
+    private final class BandWalk {
+        final UnionFind uf;
+        final Verifier verifier = new Verifier();
+        final int[] next;
+        final long[] keys;
+        final long[] partKeys;
+        final int[] partTexts;
+        long candidates;
+        long joined;
+
+        BandWalk(int d) {
+            uf = new UnionFind(d);
+            next = new int[d];
+            keys = new long[d];
+            partKeys = new long[d];
+            partTexts = new int[d];
         }
+
+        void walk(long[] sig, String[] dt, int start, int first, int step, double exactMinEstimate) {
+            int d = next.length;
+            int maxProbes = params.maxBucketProbes();
+            for (int band = first; band < params.bands(); band += step) {
+                chains(sig, band);
+                for (int t = 0; t < d; t++) {
+                    int probesLeft = maxProbes;
+                    for (int o = next[t]; o != EMPTY && probesLeft > 0; o = next[o], probesLeft--) {
+                        if (uf.find(o) == uf.find(t)) {
+                            continue;
+                        }
+                        candidates++;
+                        if (similar(verifier, sig, o, t, dt[o], dt[t], start, exactMinEstimate)) {
+                            uf.union(o, t);
+                            joined++;
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Fills {@link #next} for {@code band}: for each text the latest earlier text with the same band key, or
+         * {@link #EMPTY}. Looking each text up in one table of all the keys is a cache miss per text; instead the
+         * texts are first split, in order, into partitions by their key's hash, and each partition is chained with a
+         * table small enough to stay in the core's cache. Same chains.
+         */
+        private void chains(long[] sig, int band) {
+            int d = next.length;
+            int bands = params.bands();
+            int partBits = Math.max(0, 32 - Integer.numberOfLeadingZeros(Math.max(1, d / PARTITION_TEXTS)));
+            int parts = 1 << partBits;
+            int[] fill = new int[parts + 1];
+            long salt = band * 0x9E3779B97F4A7C15L;
+            for (int t = 0; t < d; t++) {
+                long key = sig[t * bands + band];
+                keys[t] = key;
+                fill[partOf(fmix64(key ^ salt), partBits) + 1]++;
+            }
+            for (int p = 0; p < parts; p++) {
+                fill[p + 1] += fill[p];
+            }
+            int[] begin = java.util.Arrays.copyOf(fill, parts + 1);
+            for (int t = 0; t < d; t++) {
+                int at = fill[partOf(fmix64(keys[t] ^ salt), partBits)]++;
+                partKeys[at] = keys[t];
+                partTexts[at] = t;
+            }
+            long[] tableKeys = new long[16];
+            int[] latest = new int[16];
+            for (int p = 0; p < parts; p++) {
+                int from = begin[p];
+                int to = begin[p + 1];
+                int cap = Integer.highestOneBit(Math.max(8, (to - from) * 2 - 1)) * 2;
+                if (tableKeys.length < cap) {
+                    tableKeys = new long[cap];
+                    latest = new int[cap];
+                }
+                java.util.Arrays.fill(latest, 0, cap, 0);
+                int mask = cap - 1;
+                for (int i = from; i < to; i++) {
+                    long key = partKeys[i];
+                    int slot = (int) fmix64(key ^ salt) & mask;
+                    while (latest[slot] != 0 && tableKeys[slot] != key) {
+                        slot = (slot + 1) & mask;
+                    }
+                    tableKeys[slot] = key;
+                    int t = partTexts[i];
+                    next[t] = latest[slot] - 1; // EMPTY (−1) for the first text with this key
+                    latest[slot] = t + 1;
+                }
+            }
+        }
+
+        /** Unites in {@code into} every text with the root of its cluster here. */
+        void mergeInto(UnionFind into) {
+            for (int t = 0; t < next.length; t++) {
+                int root = uf.find(t);
+                if (root != t) {
+                    into.union(t, root);
+                }
+            }
+        }
+    }
+
+    /** The partition of a hash among {@code 2^bits}, from its high bits (the chain table's slot uses the low ones). */
+    private static int partOf(long h, int bits) {
+        return bits == 0 ? 0 : (int) (h >>> (64 - bits));
     }
 
     /** A task started on its own thread at once; {@link #join} waits for it and rethrows what it threw. */

@@ -158,16 +158,16 @@ public final class CoordinationNetwork {
     /**
      * When one co-action pair weighs less than the minimum, only pairs of accounts that meet at least twice can
      * become edges: {@link RepeatedPairs} finds those that reach the minimum without a table of every pair of
-     * accounts, on all cores, and a last sweep (over the same copied columns, in {@link PairSweep}'s order, so the
-     * sums are the same to the last bit) accumulates their statistics as {@link #twoPasses} does.
+     * accounts, on all cores, and a last sweep on all cores (over the same copied columns, each pair of accounts
+     * getting its pairs in {@link PairSweep}'s order, so the sums are the same to the last bit) accumulates their
+     * statistics as {@link #twoPasses} does.
      */
     private static CoordinationNetwork repeatedPairsOnly(TraceTable table, int[] order, Options options,
             double totalAccounts, double maxPairWeight) {
         RepeatedPairs repeated = RepeatedPairs.screen(table, order, options.window(), options.idf(), totalAccounts,
                 options.minWeight(), maxPairWeight);
-        EdgeAccumulator acc = new EdgeAccumulator(table);
-        repeated.candidatePairs(acc::add);
-        return new CoordinationNetwork(List.copyOf(acc.edges(options.minWeight())), repeated.pairs(), null, false);
+        List<NetworkEdge> edges = EdgeAccumulator.edges(repeated.accumulateCandidates(), options.minWeight());
+        return new CoordinationNetwork(List.copyOf(edges), repeated.pairs(), null, false);
     }
 
     private static long key(TraceTable table, int a, int b) {

@@ -23,8 +23,11 @@ final class EdgeAccumulator {
     private int[] objects = new int[1024];
     private int[] lastObject = new int[1024];
     private int[] byType = new int[1024 * TYPES]; // ints: 32 bytes an edge instead of 64, tens of millions of edges
-    private final LongList older = new LongList(1024);
-    private final LongList newer = new LongList(1024);
+    private LongList older = new LongList(1024);
+    private LongList newer = new LongList(1024);
+    /** Distinct older and newer contents per edge, once {@link #countContents} has run. */
+    private int[] nOlder;
+    private int[] nNewer;
     private int edges;
 
     EdgeAccumulator(TraceTable table) {
@@ -33,8 +36,19 @@ final class EdgeAccumulator {
 
     /** Adds the pair of rows {@code first} (the older share) and {@code second}, counting {@code w}. */
     void add(int first, int second, double w) {
-        int ra = table.account(first);
-        int rb = table.account(second);
+        add(table.account(first), table.account(second), table.object(first), table.typeOrdinal(first),
+                table.content(first), table.content(second), Math.abs(table.time(second) - table.time(first)), w);
+    }
+
+    /**
+     * Adds a pair given by its values rather than its rows (a caller holding the columns in sweep order reads them
+     * there, next to each other, instead of at two random rows of the table): the accounts of the older and the newer
+     * share, the object, the older share's type and the two contents, the time between them, and the weight.
+     */
+    void add(int accountOlder, int accountNewer, int object, int typeOlder, int contentOlder, int contentNewer,
+            long delta, double w) {
+        int ra = accountOlder;
+        int rb = accountNewer;
         long k = ra < rb ? ((long) ra << 32) | rb : ((long) rb << 32) | ra;
         int e = ids.getOrPut(k, edges);
         if (e == edges) {
@@ -54,15 +68,14 @@ final class EdgeAccumulator {
         }
         pairs[e]++;
         weight[e] += w;
-        sumDelta[e] += Math.abs(table.time(second) - table.time(first));
-        int object = table.object(first);
+        sumDelta[e] += delta;
         if (lastObject[e] != object) {
             lastObject[e] = object;
             objects[e]++;
         }
-        byType[e * TYPES + table.typeOrdinal(first)]++;
-        older.add(((long) e << 32) | table.content(first));
-        newer.add(((long) e << 32) | table.content(second));
+        byType[e * TYPES + typeOlder]++;
+        older.add(((long) e << 32) | contentOlder);
+        newer.add(((long) e << 32) | contentNewer);
     }
 
     int edgeCount() {
@@ -74,46 +87,86 @@ final class EdgeAccumulator {
         return Arrays.copyOf(weight, edges);
     }
 
+    /**
+     * Counts the distinct older and newer contents of every edge and lets the per-pair lists go: after this, no pair
+     * can be added. Accumulators filled on several threads call it on their own thread, before {@link #edges(List,
+     * double)} puts their edges together.
+     */
+    void countContents() {
+        if (nOlder == null) {
+            nOlder = distinctPerEdge(older);
+            nNewer = distinctPerEdge(newer);
+            older = null;
+            newer = null;
+        }
+    }
+
     /** The edges of weight at least {@code minWeight}, ordered by (accountId, accountIdY) byte-wise. */
     List<NetworkEdge> edges(double minWeight) {
-        int[] nOlder = distinctPerEdge(older);
-        int[] nNewer = distinctPerEdge(newer);
+        return edges(List.of(this), minWeight);
+    }
+
+    /**
+     * The edges of weight at least {@code minWeight} of accumulators over the same table that each hold different
+     * pairs of accounts (all the pairs of a pair of accounts in one of them), ordered by (accountId, accountIdY)
+     * byte-wise: the edges one accumulator given every pair would make.
+     */
+    static List<NetworkEdge> edges(List<EdgeAccumulator> parts, double minWeight) {
+        TraceTable table = parts.get(0).table;
         // byte-wise ranks of the accounts that have an edge, then edges sorted by (rank, rank) keys
         int[] rank = new int[table.accounts().size()];
         Arrays.fill(rank, -1);
+        int total = 0;
         int keptEdges = 0;
-        for (int e = 0; e < edges; e++) {
-            if (weight[e] >= minWeight) {
-                rank[(int) (key[e] >>> 32)] = 0;
-                rank[(int) key[e]] = 0;
-                keptEdges++;
+        for (EdgeAccumulator part : parts) {
+            part.countContents();
+            for (int e = 0; e < part.edges; e++) {
+                if (part.weight[e] >= minWeight) {
+                    rank[(int) (part.key[e] >>> 32)] = 0;
+                    rank[(int) part.key[e]] = 0;
+                    keptEdges++;
+                }
             }
+            total += part.edges;
         }
         int[] accountOfRank = AccountOrder.rank(table.accounts(), rank);
         int ranked = accountOfRank.length;
-        int[] lo = new int[edges];
-        int[] hi = new int[edges];
+        // edge g of the whole is edge g - offset[p] of part p
+        int[] partOf = new int[total];
+        int[] offset = new int[parts.size()];
+        int[] lo = new int[total];
+        int[] hi = new int[total];
         int[] kept = new int[keptEdges];
         int k = 0;
-        for (int e = 0; e < edges; e++) {
-            if (weight[e] >= minWeight) {
-                int ra = rank[(int) (key[e] >>> 32)];
-                int rb = rank[(int) key[e]];
-                lo[e] = Math.min(ra, rb);
-                hi[e] = Math.max(ra, rb);
-                kept[k++] = e;
+        int g = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            EdgeAccumulator part = parts.get(p);
+            offset[p] = g;
+            for (int e = 0; e < part.edges; e++, g++) {
+                partOf[g] = p;
+                if (part.weight[e] >= minWeight) {
+                    int ra = rank[(int) (part.key[e] >>> 32)];
+                    int rb = rank[(int) part.key[e]];
+                    lo[g] = Math.min(ra, rb);
+                    hi[g] = Math.max(ra, rb);
+                    kept[k++] = g;
+                }
             }
         }
         // two stable counting sorts (by the second account, then by the first): O(edges + accounts)
         int[] byHi = countingSort(kept, hi, ranked);
         int[] sorted = countingSort(byHi, lo, ranked);
         List<NetworkEdge> out = new ArrayList<>(keptEdges);
-        for (int e : sorted) {
-            String a = table.accounts().name(accountOfRank[lo[e]]);
-            String b = table.accounts().name(accountOfRank[hi[e]]);
-            double symmetry = (double) Math.min(nOlder[e], nNewer[e]) / Math.max(nOlder[e], nNewer[e]);
-            out.add(new NetworkEdge(a, b, pairs[e], weight[e], objects[e], (double) sumDelta[e] / pairs[e],
-                    nOlder[e], nNewer[e], symmetry, typeCounts(e)));
+        for (int i : sorted) {
+            EdgeAccumulator part = parts.get(partOf[i]);
+            int e = i - offset[partOf[i]];
+            String a = table.accounts().name(accountOfRank[lo[i]]);
+            String b = table.accounts().name(accountOfRank[hi[i]]);
+            int nOlder = part.nOlder[e];
+            int nNewer = part.nNewer[e];
+            double symmetry = (double) Math.min(nOlder, nNewer) / Math.max(nOlder, nNewer);
+            out.add(new NetworkEdge(a, b, part.pairs[e], part.weight[e], part.objects[e],
+                    (double) part.sumDelta[e] / part.pairs[e], nOlder, nNewer, symmetry, part.typeCounts(e)));
         }
         return out;
     }

@@ -72,7 +72,7 @@ public final class PairSweep {
                     keys[k++] = ((table.time(r) - minTime) << 32) | rank;
                 }
             }
-            Arrays.sort(keys);
+            Arrays.parallelSort(keys); // distinct keys (the rank breaks ties): the same order on any number of cores
             for (int i = 0; i < count; i++) {
                 int rank = (int) keys[i];
                 byTime[i] = rowOfRank == null ? rank : rowOfRank[rank];

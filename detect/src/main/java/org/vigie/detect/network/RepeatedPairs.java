@@ -17,8 +17,8 @@ import java.util.function.IntFunction;
  * only from the moment the filter has seen it already. Every pair of accounts that meets twice is summed from its
  * second co-action pair on (a Bloom filter has no false negatives), a few per cent of the others from their first
  * (false positives). A sum thus misses at most the first pair's weight: the pairs of accounts whose sum plus
- * {@code maxPairWeight} reaches the minimum are a superset of the heavy ones, and the caller's last sweep sums
- * them exactly and applies the minimum itself.
+ * {@code maxPairWeight} reaches the minimum are a superset of the heavy ones, and the last sweep
+ * ({@link #accumulateCandidates}) sums them exactly; the caller applies the minimum.
  *
  * <p>Each core sweeps every object but keeps only the pairs of accounts of its share of the hashes, in a filter
  * and sums of its own: plain writes, no atomic operation (a locked OR per pair stalls on its cache miss and keeps
@@ -26,18 +26,27 @@ import java.util.function.IntFunction;
  * columns, is cheap next to the misses. The threshold is still lowered by a relative 1e-9 against rounding; the
  * caller's sums decide.
  *
- * <p>The sweep reads the rows' accounts and times copied in sweep order (12 bytes a trace): the same loop over
- * the trace table's columns misses the cache twice per pair.
+ * <p>The sweeps read the rows' accounts and times (and, in the last one, contents and types) copied in sweep order:
+ * the same loops over the trace table's columns miss the cache twice per pair. The last sweep is shared among the
+ * cores the same way, by hash: each core accumulates the pairs of its pairs of accounts, which therefore come in
+ * sweep order, and the edges are put together afterwards.
  */
 final class RepeatedPairs {
     private static final int BITS_PER_PAIR = 10;
+    /** Pairs screened at a time: enough for the filter reads of a batch to overlap, small enough for the cache. */
+    private static final int BATCH = 2_048;
 
-    private final int[] order;
+    private final TraceTable table;
     private final int[] account;
     private final long[] time;
+    /** The content and co-action type of each row in sweep order, for the last sweep's accumulators. */
+    private final int[] content;
+    private final byte[] type;
     /** Indexes in sweep order where an object with at least two rows starts, and the end of the last one. */
     private final int[] objectStarts;
     private final int[] objectEnds;
+    /** The object id of each of those objects. */
+    private final int[] objectIds;
     private final long window;
     private final boolean idf;
     private final double totalAccounts;
@@ -45,23 +54,18 @@ final class RepeatedPairs {
     private long pairs;
     private LongIntHashMap candidates;
     private long[] candidateFilter;
-    /** The first object of the second half of the pairs. */
-    private int middleObject;
-
-    /** Receives a co-action pair (rows, the older share first) with its weight. */
-    interface RowPairSink {
-        void pair(int older, int newer, double weight);
-    }
 
     private RepeatedPairs(TraceTable table, int[] order, long window, boolean idf, double totalAccounts) {
         this.window = window;
         this.idf = idf;
         this.totalAccounts = totalAccounts;
         this.accounts = table.accounts().size();
-        this.order = order;
+        this.table = table;
         int n = order.length;
         account = new int[n];
         time = new long[n];
+        content = new int[n];
+        type = new byte[n];
         int[] starts = new int[16];
         int[] ends = new int[16];
         int objects = 0;
@@ -69,6 +73,8 @@ final class RepeatedPairs {
         for (int i = 0; i < n; i++) {
             account[i] = table.account(order[i]);
             time[i] = table.time(order[i]);
+            content[i] = table.content(order[i]);
+            type[i] = (byte) table.typeOrdinal(order[i]);
             if (i + 1 == n || table.object(order[i + 1]) != table.object(order[i])) {
                 if (i + 1 - from > 1) {
                     if (objects == starts.length) {
@@ -83,6 +89,10 @@ final class RepeatedPairs {
         }
         objectStarts = Arrays.copyOf(starts, objects);
         objectEnds = Arrays.copyOf(ends, objects);
+        objectIds = new int[objects];
+        for (int o = 0; o < objects; o++) {
+            objectIds[o] = table.object(order[objectStarts[o]]);
+        }
     }
 
     /**
@@ -99,13 +109,15 @@ final class RepeatedPairs {
         }
         RepeatedPairs sweep = new RepeatedPairs(table, order, window, idf, totalAccounts);
         int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        long[] pairsPerObject = sweep.pairsPerObject();
-        for (long p : pairsPerObject) {
-            sweep.pairs += p;
-        }
-        sweep.middleObject = middle(pairsPerObject, sweep.pairs);
-        int words = filterWords(sweep.pairs, BITS_PER_PAIR, Runtime.getRuntime().maxMemory()) / threads;
-        List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(t, threads, words));
+        // the filters and sums are sized on the pairs in the window counting those of an account with itself (one
+        // pass with two pointers, no pair enumerated); the screen counts the pairs themselves as it goes
+        long bound = sweep.pairsInWindowBound();
+        int words = filterWords(bound, BITS_PER_PAIR, Runtime.getRuntime().maxMemory()) / threads;
+        // about one pair in twenty-five is of a pair of accounts met before (synthetic sets): sized once, not regrown
+        int expectedSums = (int) Math.min(1 << 26, bound / threads / 25);
+        long[] pairsSeen = new long[threads];
+        List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(t, threads, words, expectedSums, pairsSeen));
+        sweep.pairs = pairsSeen[0]; // every core sweeps every pair
         LongDoubleSums all = sums.get(0);
         for (int t = 1; t < threads; t++) {
             sums.get(t).forEach(all::add);
@@ -127,37 +139,30 @@ final class RepeatedPairs {
     }
 
     /**
-     * The co-action pairs of the candidate pairs of accounts, in the order of {@link PairSweep#sweep} (objects,
-     * then the older row, then the newer), with their weights: what an accumulator needs to give the same sums
-     * as one sweep of every pair. A small Bloom filter of the candidates (16 bits each, in cache) answers for
-     * most pairs before the map is looked at.
+     * Accumulates the co-action pairs of the candidate pairs of accounts, on all cores: each core sweeps every object
+     * and keeps the pairs of accounts of its share of the hashes (as the screen did) in an accumulator of its own, so
+     * each pair of accounts gets its pairs in the order of {@link PairSweep#sweep} (objects, then the older row, then
+     * the newer) and its sums are those of one sweep of every pair, to the last bit. A small Bloom filter of the
+     * candidates (16 bits each, in cache) answers for most pairs before the map is looked at. Returns the
+     * accumulators, their contents counted ({@link EdgeAccumulator#countContents}), for {@link
+     * EdgeAccumulator#edges(List, double)}.
      */
-    void candidatePairs(RowPairSink sink) {
-        // the second half of the objects is filtered on another core into a buffer (rows and weight), fed to the
-        // sink after the first half: the sink sees the pairs in sweep order all the same
-        LongList later = new LongList(1024);
-        inParallel(2, t -> {
-            if (t == 0) {
-                candidatePairs(middleObject, objectStarts.length, (a, b, w) -> {
-                    later.add(((long) a << 32) | (b & 0xFFFFFFFFL));
-                    later.add(Double.doubleToRawLongBits(w));
-                });
-            } else {
-                candidatePairs(0, middleObject, sink);
-            }
-            return null;
+    List<EdgeAccumulator> accumulateCandidates() {
+        int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        return inParallel(threads, t -> {
+            EdgeAccumulator acc = accumulate(t, threads);
+            acc.countContents();
+            return acc;
         });
-        for (int k = 0; k < later.size(); k += 2) {
-            long rows = later.get(k);
-            sink.pair((int) (rows >>> 32), (int) rows, Double.longBitsToDouble(later.get(k + 1)));
-        }
     }
 
-    private void candidatePairs(int fromObject, int toObject, RowPairSink sink) {
+    private EdgeAccumulator accumulate(int part, int parts) {
+        EdgeAccumulator acc = new EdgeAccumulator(table);
         int[] stamp = idf ? new int[accounts] : null;
-        for (int o = fromObject; o < toObject; o++) {
+        for (int o = 0; o < objectStarts.length; o++) {
             int start = objectStarts[o];
             int end = objectEnds[o];
+            int object = objectIds[o];
             double w = idf ? Math.log((totalAccounts + 1) / distinctAccounts(start, end, stamp, o + 1)) : 1;
             for (int i = start; i < end; i++) {
                 long limit = time[i] + window;
@@ -166,55 +171,54 @@ final class RepeatedPairs {
                     int b = account[j];
                     if (b != a) {
                         long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
-                        if (mayContain(candidateFilter, key) && candidates.get(key, -1) >= 0) {
-                            sink.pair(order[i], order[j], w);
+                        long h = hash(key);
+                        // both tests without a branch between them: the share alone is a coin toss for the predictor
+                        if (share(h, parts) == part & mayContain(candidateFilter, h)
+                                && candidates.get(key, -1) >= 0) {
+                            acc.add(a, b, object, type[i], content[i], content[j], Math.abs(time[j] - time[i]), w);
                         }
                     }
                 }
             }
         }
+        return acc;
     }
 
-    /** The object where the second half of the pairs starts. */
-    private static int middle(long[] pairsPerObject, long pairs) {
-        long seen = 0;
-        for (int o = 0; o < pairsPerObject.length; o++) {
-            if (seen >= pairs / 2) {
-                return o;
-            }
-            seen += pairsPerObject[o];
-        }
-        return pairsPerObject.length;
-    }
-
-    /** The co-action pairs of each object, as the sweep will find them. */
-    private long[] pairsPerObject() {
-        long[] out = new long[objectStarts.length];
-        for (int o = 0; o < out.length; o++) {
+    /** The pairs of rows of each object within the window, same-account ones included: a bound for sizing. */
+    private long pairsInWindowBound() {
+        long count = 0;
+        for (int o = 0; o < objectStarts.length; o++) {
             int end = objectEnds[o];
-            long count = 0;
+            int j = objectStarts[o];
             for (int i = objectStarts[o]; i < end; i++) {
                 long limit = time[i] + window;
-                for (int j = i + 1; j < end && time[j] <= limit; j++) {
-                    if (account[j] != account[i]) {
-                        count++;
-                    }
+                while (j < end && time[j] <= limit) {
+                    j++;
                 }
+                count += j - i - 1;
             }
-            out[o] = count;
         }
-        return out;
+        return count;
     }
 
     /**
      * Sweeps every object and sums the pairs of accounts of share {@code part} of {@code parts} (by hash) that its
-     * own filter had seen: no two threads touch the same filter word or sum, so plain writes are safe, and each
-     * sum is added in sweep order.
+     * own filter had seen: no two threads touch the same filter word or sum, so plain writes are safe.
+     *
+     * <p>In batches, for the memory's sake: the sweep appends this share's pairs of accounts to a buffer without a
+     * branch on the share (a branch the processor guesses wrong every other pair throws away the filter reads it
+     * has started), then one loop over the buffer reads and sets the filter words (independent reads: the
+     * processor has several cache misses in flight instead of one), then the pairs seen before go to the sums.
+     * Each key still goes through the filter in sweep order.
      */
-    private LongDoubleSums sums(int part, int parts, int filterWords) {
+    private LongDoubleSums sums(int part, int parts, int filterWords, int expectedSums, long[] pairsSeen) {
         long[] filter = new long[Math.max(64, filterWords)];
-        LongDoubleSums sums = new LongDoubleSums(1 << 16);
+        LongDoubleSums sums = new LongDoubleSums(expectedSums);
         int[] stamp = idf ? new int[accounts] : null;
+        long[] keys = new long[BATCH];
+        double[] weights = new double[BATCH];
+        int n = 0;
+        long count = 0;
         for (int o = 0; o < objectStarts.length; o++) {
             int start = objectStarts[o];
             int end = objectEnds[o];
@@ -225,16 +229,46 @@ final class RepeatedPairs {
                 for (int j = i + 1; j < end && time[j] <= limit; j++) {
                     int b = account[j];
                     if (b != a) {
+                        count++;
                         long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
-                        long h = hash(key);
-                        if ((int) ((h >>> 33) % parts) == part && seenBefore(filter, h)) {
-                            sums.add(key, w);
+                        keys[n] = key;
+                        weights[n] = w;
+                        n += share(hash(key), parts) == part ? 1 : 0;
+                        if (n == BATCH) {
+                            screenBatch(filter, sums, keys, weights, n);
+                            n = 0;
                         }
                     }
                 }
             }
         }
+        screenBatch(filter, sums, keys, weights, n);
+        pairsSeen[part] = count;
         return sums;
+    }
+
+    /** The share of the pairs of accounts a key's hash belongs to, out of {@code parts} (the low half of the hash). */
+    private static int share(long h, int parts) {
+        return (int) (((h & 0xFFFFFFFFL) * parts) >>> 32);
+    }
+
+    /** Puts {@code keys[0..n)} in the filter, in order, then adds those it had seen to the sums. */
+    private static void screenBatch(long[] filter, LongDoubleSums sums, long[] keys, double[] weights, int n) {
+        int seen = 0;
+        for (int k = 0; k < n; k++) {
+            long key = keys[k];
+            long h = hash(key);
+            int word = word(h, filter.length);
+            long bits = bits(h);
+            long before = filter[word];
+            filter[word] = before | bits;
+            keys[seen] = key; // compacted in place: seen <= k
+            weights[seen] = weights[k];
+            seen += (before & bits) == bits ? 1 : 0;
+        }
+        for (int k = 0; k < seen; k++) {
+            sums.add(keys[k], weights[k]);
+        }
     }
 
     private int distinctAccounts(int start, int end, int[] stamp, int stampValue) {
@@ -260,18 +294,25 @@ final class RepeatedPairs {
      * miss a key) and tells whether all four were set already. Plain writes: one thread per filter.
      */
     private static boolean seenBefore(long[] filter, long h) {
-        int word = (int) Math.floorMod(h, (long) filter.length);
+        int word = word(h, filter.length);
         long bits = bits(h);
         long before = filter[word];
         filter[word] = before | bits;
         return (before & bits) == bits;
     }
 
-    /** Whether {@code key} may have been added to {@code filter} (single-threaded reads of a filter built before). */
-    private static boolean mayContain(long[] filter, long key) {
-        long h = hash(key);
+    /** Whether the key of hash {@code h} may have been added to {@code filter} (a filter built before, read only). */
+    private static boolean mayContain(long[] filter, long h) {
         long bits = bits(h);
-        return (filter[(int) Math.floorMod(h, (long) filter.length)] & bits) == bits;
+        return (filter[word(h, filter.length)] & bits) == bits;
+    }
+
+    /**
+     * The filter word of a hash, from its high 32 bits by multiply-shift (a 64-bit division per pair costs more than
+     * the rest of the sweep's arithmetic); the share ({@link #share}) uses the low half.
+     */
+    private static int word(long h, int words) {
+        return (int) (((h >>> 32) * words) >>> 32);
     }
 
     private static long hash(long key) {
@@ -281,10 +322,13 @@ final class RepeatedPairs {
         return h ^ (h >>> 32);
     }
 
-    /** Four bits of a 64-bit word, from other bits of the hash than the word's index. */
+    /**
+     * Four bits of a 64-bit word: six top bits each of the hash multiplied once more, which depend on all of its bits
+     * (the word, {@link #word}, is chosen by the high half, the share, {@link #share}, by the low half).
+     */
     private static long bits(long h) {
-        long g = (h >>> 17) * 0x94D049BB133111EBL;
-        return (1L << g) | (1L << (g >>> 6)) | (1L << (g >>> 12)) | (1L << (g >>> 18));
+        long g = h * 0x94D049BB133111EBL;
+        return (1L << (g >>> 58)) | (1L << (g >>> 52)) | (1L << (g >>> 46)) | (1L << (g >>> 40));
     }
 
     /** Runs {@code task} for 0..threads-1, the last on the calling thread, and returns the results in order. */

@@ -63,8 +63,11 @@ public final class Detection {
      * extracting traces here); {@code report} is asked once that thread has ended.
      */
     public DetectionResult runReadingAhead(Iterator<Post> posts, Supplier<InputReport> report) {
-        try (ReadAhead<Post> ahead = new ReadAhead<>(posts, "vigie-detect-reader")) {
-            return run(ahead, () -> {
+        // the reading thread also numbers each post's account (a hash table lookup per post, a third of the extracting
+        // thread's work before): the extracting thread reads the numbers, never that thread's table, until it has ended
+        IdInterner accountIds = new IdInterner();
+        try (ReadAhead<NumberedPost> ahead = new ReadAhead<>(numbered(posts, accountIds), "vigie-detect-reader")) {
+            return run(ahead, accountIds, () -> {
                 ahead.close(); // the reading thread has ended: its counts are final and visible here
                 return report.get();
             });
@@ -73,7 +76,32 @@ public final class Detection {
 
     /** Runs on posts from anywhere (a generator, a test); {@code report} is asked once the posts are read. */
     public DetectionResult run(Iterator<Post> posts, Supplier<InputReport> report) {
-        Accounts accounts = new Accounts();
+        IdInterner accountIds = new IdInterner();
+        return run(numbered(posts, accountIds), accountIds, report);
+    }
+
+    /** A post and the number of its account (in order of first appearance). */
+    private record NumberedPost(Post post, int account) {
+    }
+
+    /** The posts with their accounts numbered by {@code accountIds}, on the thread that calls {@code next()}. */
+    private static Iterator<NumberedPost> numbered(Iterator<Post> posts, IdInterner accountIds) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return posts.hasNext();
+            }
+
+            @Override
+            public NumberedPost next() {
+                Post post = posts.next();
+                return new NumberedPost(post, accountIds.intern(post.accountId()));
+            }
+        };
+    }
+
+    private DetectionResult run(Iterator<NumberedPost> posts, IdInterner accountIds, Supplier<InputReport> report) {
+        Accounts accounts = new Accounts(accountIds);
         // CooRTweet's mode compares content ids as values (loops): intern them; else number the posts
         TraceTable table = settings.coortweetCompat() ? new TraceTable() : TraceTable.ofPosts();
         Map<CoActionType, Long> tracesByType = new EnumMap<>(CoActionType.class);
@@ -109,7 +137,7 @@ public final class Detection {
                 network.threshold, network.edges, network.fastEdges, groups.accounts(), groups.groups(), timings);
     }
 
-    private NearDupTexts read(Iterator<Post> posts, Accounts accounts, TraceTable table,
+    private NearDupTexts read(Iterator<NumberedPost> posts, Accounts accounts, TraceTable table,
             Map<CoActionType, Long> tracesByType) {
         long start = start(Stage.READ, -1);
         boolean near = settings.types().contains(CoActionType.CO_TEXT_NEAR) && !settings.coortweetCompat();
@@ -127,8 +155,9 @@ public final class Detection {
         PostTraces traces = new PostTraces(table, accounts, byType);
         long n = 0;
         while (posts.hasNext()) {
-            Post post = posts.next();
-            int who = accounts.saw(post);
+            NumberedPost numbered = posts.next();
+            Post post = numbered.post();
+            int who = accounts.saw(post, numbered.account());
             int traced;
             if (settings.coortweetCompat()) {
                 traced = 0;
@@ -199,7 +228,7 @@ public final class Detection {
             extractor.extract(post, normalizedText, t -> {
                 if (content < 0) {
                     content = table.addPost(post.postId());
-                    account = accounts.inTable(who, table);
+                    account = accounts.inTable(who, post.accountId(), table);
                 }
                 int object = table.add(account, t.objectId(), t.epochSecond(), content, t.type());
                 if (t.type() == CoActionType.CO_TEXT) {
@@ -236,7 +265,8 @@ public final class Detection {
         long[] count = new long[1];
         detector.traces(texts, (row, cluster) -> {
             int who = texts.account(row);
-            table.add(accounts.inTable(who, table), NearDuplicateDetector.OBJECT_PREFIX + cluster, texts.time(row),
+            table.add(accounts.inTable(who, accounts.name(who), table), NearDuplicateDetector.OBJECT_PREFIX + cluster,
+                    texts.time(row),
                     texts.content(row), CoActionType.CO_TEXT_NEAR);
             accounts.traced(who, 1);
             count[0]++;
@@ -325,23 +355,37 @@ public final class Detection {
      * indexed by an interned account number (a few bytes per account instead of map entries of strings).
      */
     static final class Accounts {
-        private final IdInterner ids = new IdInterner();
+        /** Numbered on the reading thread: read here only once reading has ended (names, lookups by id). */
+        private final IdInterner ids;
         private final Map<String, String> platformNames = new HashMap<>(); // one instance per platform name
         private long[] posts = new long[1024];
         private long[] traces = new long[1024];
         private String[] platforms = new String[1024];
         private int[] inTable = filled(1024); // the account's number in the trace table, -1 until it has a trace
 
-        /** Counts a post; returns the account's number. */
+        Accounts(IdInterner ids) {
+            this.ids = ids;
+        }
+
+        /** Accounts numbered here, by {@link #saw(Post)}. */
+        Accounts() {
+            this(new IdInterner());
+        }
+
+        /** Numbers the post's account and counts the post; returns the account's number. */
         int saw(Post post) {
-            int a = ids.intern(post.accountId());
-            if (a == posts.length) {
-                int n = a * 2;
+            return saw(post, ids.intern(post.accountId()));
+        }
+
+        /** Counts a post of account number {@code a}; returns it. Accounts come numbered in order of first post. */
+        int saw(Post post, int a) {
+            if (a >= posts.length) {
+                int n = Math.max(a + 1, posts.length * 2);
                 posts = java.util.Arrays.copyOf(posts, n);
                 traces = java.util.Arrays.copyOf(traces, n);
                 platforms = java.util.Arrays.copyOf(platforms, n);
                 int[] more = filled(n);
-                System.arraycopy(inTable, 0, more, 0, a);
+                System.arraycopy(inTable, 0, more, 0, inTable.length);
                 inTable = more;
             }
             posts[a]++;
@@ -352,13 +396,13 @@ public final class Detection {
         }
 
         /**
-         * The account's number in {@code table}, interned there on its first trace only: an account without
-         * traces stays out of the table (its size is the number of accounts IDF counts).
+         * The account's number in {@code table}, interned there (as {@code name}) on its first trace only: an account
+         * without traces stays out of the table (its size is the number of accounts IDF counts).
          */
-        int inTable(int account, TraceTable table) {
+        int inTable(int account, String name, TraceTable table) {
             int t = inTable[account];
             if (t < 0) {
-                t = table.account(ids.name(account));
+                t = table.account(name);
                 inTable[account] = t;
             }
             return t;

@@ -2,11 +2,7 @@ package org.vigie.detect.pipeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.vigie.detect.coaction.CoActionType;
 import org.vigie.detect.network.TraceTable;
 
@@ -15,7 +11,7 @@ import org.vigie.detect.network.TraceTable;
  * shares), the members' shares of those top objects as evidence posts, and the time span of all the
  * members' shares of co-shared objects.
  *
- * <p>Two passes over the traces, each touching only the rows of grouped accounts through one hash map keyed
+ * <p>Two passes over the traces, each touching only the rows of grouped accounts through one hash table keyed
  * by (group, object): O(traces), whatever the number of groups.
  */
 final class GroupEvidence {
@@ -34,11 +30,11 @@ final class GroupEvidence {
         last = new long[groups];
     }
 
-    /** One (group, object): its type, the members that shared it, their shares and when. */
+    /** One (group, object): its type, how many members shared it, their shares and when. */
     private static final class Tally {
         final int object;
         final CoActionType type;
-        final Set<Integer> accounts = new HashSet<>(4);
+        int accounts;
         long shares;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -49,11 +45,102 @@ final class GroupEvidence {
             this.type = type;
         }
 
-        void add(int account, long time) {
-            accounts.add(account);
+        void add(long time) {
             shares++;
             first = Math.min(first, time);
             last = Math.max(last, time);
+        }
+    }
+
+    /**
+     * The tallies by (group, object) key, and the (tally, account) pairs seen, in open-addressing tables of longs:
+     * the grouped accounts' traces are millions at ten million posts, and a boxed key and a set of boxed accounts
+     * per tally made this pass most of the groups stage.
+     */
+    private static final class Tallies {
+        final List<Tally> list = new ArrayList<>();
+        final LongSet keys = new LongSet();
+        private final LongSet accountsSeen = new LongSet();
+
+        /** The tally of {@code key}, or null. */
+        Tally get(long key) {
+            int i = keys.indexOf(key);
+            return i < 0 ? null : list.get(keys.value(i));
+        }
+
+        void add(long key, int object, CoActionType type, int account, long time) {
+            int i = keys.indexOf(key);
+            int index;
+            if (i < 0) {
+                index = list.size();
+                list.add(new Tally(object, type));
+                keys.put(key, index);
+            } else {
+                index = keys.value(i);
+            }
+            Tally t = list.get(index);
+            if (accountsSeen.indexOf(((long) index << 32) | (account & 0xffffffffL)) < 0) {
+                accountsSeen.put(((long) index << 32) | (account & 0xffffffffL), 0);
+                t.accounts++;
+            }
+            t.add(time);
+        }
+    }
+
+    /** Long keys to int values, open addressing (keys are never negative here: -1 marks a free slot). */
+    private static final class LongSet {
+        private long[] keys = filled(1024);
+        private int[] values = new int[1024];
+        private int size;
+
+        /** The slot of {@code key}, or -1. */
+        int indexOf(long key) {
+            int mask = keys.length - 1;
+            int h = mix(key) & mask;
+            while (keys[h] != -1) {
+                if (keys[h] == key) {
+                    return h;
+                }
+                h = (h + 1) & mask;
+            }
+            return -1;
+        }
+
+        int value(int slot) {
+            return values[slot];
+        }
+
+        void put(long key, int value) {
+            int mask = keys.length - 1;
+            int h = mix(key) & mask;
+            while (keys[h] != -1) {
+                h = (h + 1) & mask;
+            }
+            keys[h] = key;
+            values[h] = value;
+            if (++size * 2 > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = filled(oldKeys.length * 2);
+                values = new int[keys.length];
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != -1) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+        }
+
+        private static long[] filled(int n) {
+            long[] a = new long[n];
+            java.util.Arrays.fill(a, -1);
+            return a;
+        }
+
+        private static int mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
     }
 
@@ -63,7 +150,7 @@ final class GroupEvidence {
     static GroupEvidence collect(TraceTable table, int[] groupOfAccount, int groups) {
         GroupEvidence evidence = new GroupEvidence(groups);
         List<List<Tally>> shared = evidence.coShared(tallies(table, groupOfAccount), groups);
-        Map<Long, Tally> topTallies = new HashMap<>();
+        Tallies topTallies = new Tallies();
         for (int g = 0; g < groups; g++) {
             evidence.top.add(evidence.topObjects(table, g, shared.get(g), topTallies));
             evidence.posts.add(new ArrayList<>());
@@ -73,35 +160,34 @@ final class GroupEvidence {
     }
 
     /** One tally per (group, object) over the traces of grouped accounts. */
-    private static Map<Long, Tally> tallies(TraceTable table, int[] groupOfAccount) {
-        Map<Long, Tally> tallies = new HashMap<>();
+    private static Tallies tallies(TraceTable table, int[] groupOfAccount) {
+        Tallies tallies = new Tallies();
         for (int r = 0; r < table.size(); r++) {
             int g = groupOfAccount[table.account(r)];
             if (g >= 0) {
                 int o = table.object(r);
-                Tally t = tallies.get(key(g, o));
-                if (t == null) {
-                    t = new Tally(o, table.type(r));
-                    tallies.put(key(g, o), t);
-                }
-                t.add(table.account(r), table.time(r));
+                tallies.add(key(g, o), o, table.type(r), table.account(r), table.time(r));
             }
         }
         return tallies;
     }
 
     /** Per group, the objects at least two members shared; their shares set the group's time span. */
-    private List<List<Tally>> coShared(Map<Long, Tally> tallies, int groups) {
+    private List<List<Tally>> coShared(Tallies tallies, int groups) {
         List<List<Tally>> shared = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             shared.add(new ArrayList<>());
             first[g] = Long.MAX_VALUE;
             last[g] = Long.MIN_VALUE;
         }
-        for (Map.Entry<Long, Tally> e : tallies.entrySet()) {
-            Tally t = e.getValue();
-            if (t.accounts.size() >= 2) {
-                int g = (int) (e.getKey() >>> 32);
+        for (int slot = 0; slot < tallies.keys.keys.length; slot++) {
+            long key = tallies.keys.keys[slot];
+            if (key == -1) {
+                continue;
+            }
+            Tally t = tallies.list.get(tallies.keys.value(slot));
+            if (t.accounts >= 2) {
+                int g = (int) (key >>> 32);
                 shared.get(g).add(t);
                 first[g] = Math.min(first[g], t.first);
                 last[g] = Math.max(last[g], t.last);
@@ -117,26 +203,27 @@ final class GroupEvidence {
     }
 
     /** The group's top objects: most members, then most shares, then id. */
-    private List<SharedObject> topObjects(TraceTable table, int g, List<Tally> objects, Map<Long, Tally> topTallies) {
-        objects.sort(Comparator.comparingInt((Tally t) -> -t.accounts.size()).thenComparingLong(t -> -t.shares)
+    private List<SharedObject> topObjects(TraceTable table, int g, List<Tally> objects, Tallies topTallies) {
+        objects.sort(Comparator.comparingInt((Tally t) -> -t.accounts).thenComparingLong(t -> -t.shares)
                 .thenComparing(t -> table.objects().name(t.object)));
         List<SharedObject> top = new ArrayList<>();
         for (Tally t : objects.subList(0, Math.min(TOP_OBJECTS, objects.size()))) {
-            top.add(new SharedObject(t.type, table.objects().name(t.object), t.accounts.size(), t.shares));
-            topTallies.put(key(g, t.object), t);
+            top.add(new SharedObject(t.type, table.objects().name(t.object), t.accounts, t.shares));
+            topTallies.keys.put(key(g, t.object), topTallies.list.size());
+            topTallies.list.add(t);
         }
         return top;
     }
 
     /** The members' shares of their group's top objects, at most {@link #EVIDENCE_PER_OBJECT} per object. */
-    private void collectPosts(TraceTable table, int[] groupOfAccount, Map<Long, Tally> topTallies) {
+    private void collectPosts(TraceTable table, int[] groupOfAccount, Tallies topTallies) {
         List<List<Integer>> rowsOf = new ArrayList<>();
         for (int g = 0; g < top.size(); g++) {
             rowsOf.add(new ArrayList<>());
         }
         for (int r = 0; r < table.size(); r++) {
             int g = groupOfAccount[table.account(r)];
-            if (g >= 0 && topTallies.containsKey(key(g, table.object(r)))) {
+            if (g >= 0 && topTallies.keys.indexOf(key(g, table.object(r))) >= 0) {
                 rowsOf.get(g).add(r);
             }
         }
