@@ -1,9 +1,6 @@
 package org.vigie.server.response;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +20,7 @@ import org.vigie.server.alerts.Notifications;
 import org.vigie.server.sharing.Communities;
 import org.vigie.server.sharing.Community;
 import org.vigie.server.web.FieldException;
+import org.vigie.server.web.FormActions;
 import org.vigie.server.web.NotFoundException;
 
 /** Pages: a community's protocols, the box on report and campaign pages, the response board, the dashboard. */
@@ -213,25 +211,11 @@ class ResponsePagesController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-        } catch (FieldException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorDetail", e.getBody().getDetail());
-        }
-        return "redirect:/response/boards/" + id;
+        return FormActions.runThenRedirect("/response/boards/" + id, redirect, action);
     }
 
-    /** A {@code datetime-local} value, read as UTC (the board shows UTC times). */
     private static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new org.vigie.server.web.InvalidFieldException("dueAt", "response.task.due.invalid", "Not a date and time: " + value);
-        }
+        return FormActions.utcDateTime(value, "dueAt", "response.task.due.invalid");
     }
 
     // ---- the dashboard -----------------------------------------------------------------------------

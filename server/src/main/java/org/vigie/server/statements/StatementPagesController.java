@@ -1,9 +1,6 @@
 package org.vigie.server.statements;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +18,7 @@ import org.vigie.core.reports.IncidentType;
 import org.vigie.core.taxonomy.CyclePhase;
 import org.vigie.server.elections.Elections;
 import org.vigie.server.web.FieldException;
+import org.vigie.server.web.FormActions;
 import org.vigie.server.web.InvalidFieldException;
 
 /**
@@ -198,24 +196,10 @@ class StatementPagesController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-        } catch (FieldException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorDetail", e.getBody().getDetail());
-        }
-        return "redirect:/statements/" + id;
+        return FormActions.runThenRedirect("/statements/" + id, redirect, action);
     }
 
-    /** A {@code datetime-local} value, read as UTC (the pages show UTC times). */
     private static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("scheduledFor", "statements.error.scheduleInvalid", "Not a date and time: " + value);
-        }
+        return FormActions.utcDateTime(value, "scheduledFor", "statements.error.scheduleInvalid");
     }
 }
