@@ -139,8 +139,20 @@ final class VigieCommandLine {
         }
         spring.add("--server.port=" + port);
         spring.add("--vigie.data=" + data.toAbsolutePath().normalize());
+        defaultPublicUrl(spring, System.getenv("VIGIE_PUBLIC_URL"), port).ifPresent(spring::add);
         VigieApplication.serve(spring.toArray(String[]::new));
         return KEEP_RUNNING;
+    }
+
+    /**
+     * Links in e-mails and on the public site name {@code VIGIE_PUBLIC_URL}; when it is not set (nor passed as a
+     * property), they should name the port this server answers on, not the default 8080.
+     */
+    static java.util.Optional<String> defaultPublicUrl(List<String> springArguments, String publicUrlVariable, int port) {
+        boolean given = (publicUrlVariable != null && !publicUrlVariable.isBlank())
+                || springArguments.stream().anyMatch(a -> a.startsWith("--vigie.alerts.public-url="))
+                || System.getProperty("vigie.alerts.public-url") != null;
+        return given ? java.util.Optional.empty() : java.util.Optional.of("--vigie.alerts.public-url=http://localhost:" + port);
     }
 
     /** Runs the detection benchmark: no database, no Spring context, the detect module only. */

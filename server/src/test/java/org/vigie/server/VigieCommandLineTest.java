@@ -37,6 +37,15 @@ class VigieCommandLineTest {
     }
 
     @Test
+    void linksNameThePortServedOnUnlessAPublicUrlIsGiven() {
+        assertThat(VigieCommandLine.defaultPublicUrl(java.util.List.of(), null, 8099))
+                .contains("--vigie.alerts.public-url=http://localhost:8099");
+        assertThat(VigieCommandLine.defaultPublicUrl(java.util.List.of(), "https://vigie.example", 8099)).isEmpty();
+        assertThat(VigieCommandLine.defaultPublicUrl(java.util.List.of("--vigie.alerts.public-url=https://hub.example"), null, 8099))
+                .isEmpty();
+    }
+
+    @Test
     void aBenchmarkNeedsANameAndSensibleSizes() {
         assertThat(run("bench", "everything")).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown benchmark 'everything'");
