@@ -1,15 +1,24 @@
 package org.vigie.detect.input;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A small streaming RFC 4180 parser: comma-separated fields, fields in double quotes may hold commas,
- * line breaks and doubled quotes ({@code ""}). Records end at CRLF, LF or CR. Lenient where real exports
- * are: a quote inside an unquoted field is kept as a character. One record is in memory at a time.
+ * A streaming RFC 4180 parser over UTF-8 bytes: comma-separated fields, fields in double quotes may hold commas,
+ * line breaks and doubled quotes ({@code ""}). Records end at CRLF, LF or CR. Lenient where real exports are: a
+ * quote inside an unquoted field is kept as a character, and so is text after a closing quote.
+ *
+ * <p>A record is parsed in place in the input buffer: its fields are spans of bytes there (unescaped in place
+ * when quoted), read with {@link #string}, {@link #isEmpty} and friends until the next call to {@link #next()}.
+ * Only the fields a caller asks for become strings, and the bytes are decoded once, straight into each string:
+ * reading through a {@code Reader} decoded every character, copied it into a field buffer and then into a string
+ * for every field, empty or not, which was most of the reading thread's time on millions of posts. The buffer
+ * grows to hold the longest record; one record is in memory at a time.
  */
 final class CsvParser {
 
@@ -23,17 +32,30 @@ final class CsvParser {
         }
     }
 
-    private final Reader in;
-    private final char[] buf = new char[64 * 1024];
+    private static final int DEFAULT_BUFFER = 256 * 1024;
+
+    private final InputStream in;
+    private byte[] buf;
+    /** The first byte not parsed yet, and the end of the bytes read. */
     private int pos;
     private int len;
+    private boolean eof;
+    /** A record ended with CR at the end of the buffer: a LF that follows belongs to it. */
+    private boolean skipLineFeed;
     private long line = 1;
     private long recordLine;
-    private final StringBuilder field = new StringBuilder();
-    private int lastWidth = 16;
+    private int fields;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
 
-    CsvParser(Reader in) {
+    CsvParser(InputStream in) {
+        this(in, DEFAULT_BUFFER);
+    }
+
+    /** With a given initial buffer size, for tests of records that straddle buffers. */
+    CsvParser(InputStream in, int bufferSize) {
         this.in = in;
+        this.buf = new byte[Math.max(4, bufferSize)];
     }
 
     /** The line on which the last record returned by {@link #next()} started. */
@@ -41,122 +63,305 @@ final class CsvParser {
         return recordLine;
     }
 
-    /** The next record, or {@code null} at the end of the input. */
-    List<String> next() {
-        int c = read();
-        if (c < 0) {
-            return null;
+    /** The number of fields of the current record. */
+    int fieldCount() {
+        return fields;
+    }
+
+    /** Parses the next record; {@code false} at the end of the input. */
+    boolean next() {
+        if (skipLineFeed) {
+            skipLineFeed = false;
+            if (available() && buf[pos] == '\n') {
+                pos++;
+            }
+        }
+        if (!available()) {
+            fields = 0;
+            return false;
         }
         recordLine = line;
-        List<String> fields = new ArrayList<>(lastWidth); // records have the header's width: no regrowth
-        field.setLength(0);
-        boolean quoted = false;
-        boolean fieldStarted = false;
+        fields = 0;
+        int start = pos; // where the record starts: kept in the buffer when more input is read
+        int p = pos;
         while (true) {
-            if (c < 0) {
-                fields.add(field.toString());
-                lastWidth = Math.max(lastWidth, fields.size());
-                return fields;
-            }
-            if (c == '"' && !fieldStarted) {
-                quoted = true;
-                fieldStarted = true;
-                readQuoted();
-                c = read();
-                continue;
-            }
-            if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                quoted = false;
-                fieldStarted = false;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && peek() == '\n') {
-                    read();
+            // one field, from p; w is where its next byte goes (behind p once a doubled quote was unescaped)
+            int fieldStart = p;
+            int w = p;
+            boolean started = false;
+            while (true) {
+                if (p == len) {
+                    int shift = refill(start);
+                    start -= shift;
+                    fieldStart -= shift;
+                    w -= shift;
+                    p -= shift;
+                    if (p == len) { // end of input: the record ends with this field
+                        addField(fieldStart, w);
+                        pos = p;
+                        return true;
+                    }
                 }
-                line++;
-                fields.add(field.toString());
-                lastWidth = Math.max(lastWidth, fields.size());
-                return fields;
-            } else {
-                if (quoted) {
-                    // text after the closing quote: keep it, as lenient parsers do
-                    quoted = false;
+                byte b = buf[p];
+                if (b == ',') {
+                    addField(fieldStart, w);
+                    p++;
+                    break;
                 }
-                field.append((char) c);
-                fieldStarted = true;
-                appendPlainRun();
+                if (b == '\n' || b == '\r') {
+                    addField(fieldStart, w);
+                    p++;
+                    line++;
+                    if (b == '\r') {
+                        if (p < len) {
+                            if (buf[p] == '\n') {
+                                p++;
+                            }
+                        } else {
+                            skipLineFeed = true;
+                        }
+                    }
+                    pos = p;
+                    return true;
+                }
+                if (b == '"' && !started) {
+                    started = true;
+                    long opened = line;
+                    p++;
+                    // the quoted part: copy down to w, "" becomes "
+                    while (true) {
+                        if (p == len) {
+                            int shift = refill(start);
+                            start -= shift;
+                            fieldStart -= shift;
+                            w -= shift;
+                            p -= shift;
+                            if (p == len) {
+                                pos = p;
+                                throw new MalformedRecordException(recordLine,
+                                        "quoted field opened on line " + opened + " is never closed");
+                            }
+                        }
+                        byte q = buf[p];
+                        if (q == '"') {
+                            if (p + 1 == len) {
+                                int shift = refill(start);
+                                start -= shift;
+                                fieldStart -= shift;
+                                w -= shift;
+                                p -= shift;
+                            }
+                            if (p + 1 < len && buf[p + 1] == '"') {
+                                buf[w++] = '"';
+                                p += 2;
+                                continue;
+                            }
+                            p++;
+                            break;
+                        }
+                        if (q == '\n') {
+                            line++;
+                        } else if (q == '\r') {
+                            if (p + 1 == len) {
+                                int shift = refill(start);
+                                start -= shift;
+                                fieldStart -= shift;
+                                w -= shift;
+                                p -= shift;
+                            }
+                            if (p + 1 >= len || buf[p + 1] != '\n') {
+                                line++;
+                            }
+                        }
+                        buf[w++] = q;
+                        p++;
+                    }
+                    continue;
+                }
+                started = true;
+                // a plain run up to the next delimiter or quote, in one pass
+                int end = p + 1;
+                while (end < len) {
+                    byte c = buf[end];
+                    if (c == ',' || c == '\n' || c == '\r' || c == '"') {
+                        break;
+                    }
+                    end++;
+                }
+                if (w != p) {
+                    System.arraycopy(buf, p, buf, w, end - p);
+                }
+                w += end - p;
+                p = end;
             }
-            c = read();
         }
+    }
+
+    /** The field's bytes, trimmed of characters up to U+0020 (as {@link String#trim()}), as a string; null if none. */
+    String string(int field) {
+        int s = trimmedStart(field);
+        int e = trimmedEnd(field, s);
+        return s == e ? null : new String(buf, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the field is empty once trimmed. */
+    boolean isEmpty(int field) {
+        int s = trimmedStart(field);
+        return s == trimmedEnd(field, s);
+    }
+
+    /** The field's raw (untrimmed) text, for headers and messages. */
+    String raw(int field) {
+        return new String(buf, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+    }
+
+    /** Every field of the current record, raw. */
+    List<String> record() {
+        List<String> all = new ArrayList<>(fields);
+        for (int i = 0; i < fields; i++) {
+            all.add(raw(i));
+        }
+        return all;
     }
 
     /**
-     * Appends the characters that follow in the buffer up to the next comma, line break or quote, in one copy: most
-     * fields are plain text, and a call and a check per character was most of the parser's time.
+     * The field trimmed and split on white space (as {@link Character#isWhitespace}), as strings; an empty list for
+     * an empty field. ASCII fields are split on their bytes, others through a decoded string.
      */
-    private void appendPlainRun() {
-        int end = pos;
-        while (end < len) {
-            char ch = buf[end];
-            if (ch == ',' || ch == '\n' || ch == '\r' || ch == '"') {
-                break;
+    List<String> words(int field) {
+        int s = trimmedStart(field);
+        int e = trimmedEnd(field, s);
+        if (s == e) {
+            return List.of();
+        }
+        String[] words = null;
+        int count = 0;
+        int i = s;
+        while (i < e) {
+            byte b = buf[i];
+            if (b < 0) { // non-ASCII: a Unicode space may separate words
+                return PostReader.splitOnWhiteSpace(new String(buf, s, e - s, StandardCharsets.UTF_8));
             }
-            end++;
-        }
-        field.append(buf, pos, end - pos);
-        pos = end;
-    }
-
-    private void readQuoted() {
-        long start = line;
-        while (true) {
-            int c = read();
-            if (c < 0) {
-                throw new MalformedRecordException(recordLine,
-                        "quoted field opened on line " + start + " is never closed");
+            if (isAsciiWhitespace(b)) {
+                i++;
+                continue;
             }
-            if (c == '"') {
-                if (peek() == '"') {
-                    read();
-                    field.append('"');
-                } else {
-                    return;
-                }
-            } else {
-                if (c == '\n' || (c == '\r' && peek() != '\n')) {
-                    line++;
-                }
-                field.append((char) c);
+            int from = i;
+            while (i < e && buf[i] >= 0 && !isAsciiWhitespace(buf[i])) {
+                i++;
             }
+            if (i < e && buf[i] < 0) {
+                return PostReader.splitOnWhiteSpace(new String(buf, s, e - s, StandardCharsets.UTF_8));
+            }
+            if (words == null) {
+                words = new String[4];
+            } else if (count == words.length) {
+                words = Arrays.copyOf(words, count * 2);
+            }
+            words[count++] = new String(buf, from, i - from, StandardCharsets.ISO_8859_1);
         }
+        return switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(words[0]);
+            case 2 -> List.of(words[0], words[1]);
+            default -> List.of(Arrays.copyOf(words, count));
+        };
     }
 
-    private int read() {
-        if (pos == len && !fill()) {
-            return -1;
+    /** Whether the trimmed field holds exactly the ASCII characters of {@code value}. */
+    boolean equalsAscii(int field, String value) {
+        int s = trimmedStart(field);
+        int e = trimmedEnd(field, s);
+        if (e - s != value.length()) {
+            return false;
         }
-        return buf[pos++];
-    }
-
-    private int peek() {
-        if (pos == len && !fill()) {
-            return -1;
-        }
-        return buf[pos];
-    }
-
-    private boolean fill() {
-        try {
-            int n = in.read(buf, 0, buf.length);
-            if (n <= 0) {
+        for (int i = 0; i < value.length(); i++) {
+            if (buf[s + i] != (byte) value.charAt(i)) {
                 return false;
             }
-            pos = 0;
-            len = n;
+        }
+        return true;
+    }
+
+    /** The epoch second of a timestamp field, or {@link Timestamps#NOT_SIMPLE} when not in the common form. */
+    long simpleTimestamp(int field) {
+        int s = trimmedStart(field);
+        int e = trimmedEnd(field, s);
+        return Timestamps.parseSimpleIso(buf, s, e - s);
+    }
+
+    private static boolean isAsciiWhitespace(byte b) {
+        return b == ' ' || b >= 9 && b <= 13 || b >= 28 && b <= 31;
+    }
+
+    private int trimmedStart(int field) {
+        int s = starts[field];
+        int e = ends[field];
+        while (s < e && (buf[s] & 0xff) <= ' ') {
+            s++;
+        }
+        return s;
+    }
+
+    private int trimmedEnd(int field, int trimmedStart) {
+        int e = ends[field];
+        while (e > trimmedStart && (buf[e - 1] & 0xff) <= ' ') {
+            e--;
+        }
+        return e;
+    }
+
+    private void addField(int start, int end) {
+        if (fields == starts.length) {
+            starts = Arrays.copyOf(starts, fields * 2);
+            ends = Arrays.copyOf(ends, fields * 2);
+        }
+        starts[fields] = start;
+        ends[fields] = end;
+        fields++;
+    }
+
+    private boolean available() {
+        if (pos < len) {
             return true;
+        }
+        refill(pos);
+        return pos < len;
+    }
+
+    /**
+     * Reads more input, keeping the bytes from {@code keepFrom} on (the record being parsed): they move to the start
+     * of the buffer, which doubles when they fill it. Returns how far they moved, for the caller's positions; the
+     * spans of the fields already parsed are moved here. Nothing is read once the input has ended.
+     */
+    private int refill(int keepFrom) {
+        if (eof) {
+            return 0;
+        }
+        int kept = len - keepFrom;
+        if (keepFrom > 0) {
+            System.arraycopy(buf, keepFrom, buf, 0, kept);
+            for (int i = 0; i < fields; i++) {
+                starts[i] -= keepFrom;
+                ends[i] -= keepFrom;
+            }
+        } else if (kept == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        pos -= Math.min(pos, keepFrom);
+        len = kept;
+        try {
+            while (len < buf.length) { // fill it: a decompressing stream gives a few kilobytes a call
+                int n = in.read(buf, len, buf.length - len);
+                if (n < 0) {
+                    eof = true;
+                    break;
+                }
+                len += n;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return keepFrom;
     }
 }

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +71,8 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\w&#])#(\\w+)", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@(\\w+)", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Bytes looked at (and pushed back) to recognise JSON lines: blank lines before the first object. */
+    private static final int LOOK_AHEAD = 64 * 1024;
 
     private final AutoCloseable resource;
     private final RowSource rows;
@@ -114,27 +117,30 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         int b2 = buffered.read();
         buffered.reset();
         InputStream data = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8), 64 * 1024);
-        skipByteOrderMark(reader);
+        // the bytes looked at to recognise the format are pushed back; the CSV parser then reads straight through
+        PushbackInputStream bytes = new PushbackInputStream(data, LOOK_AHEAD);
+        skipByteOrderMark(bytes);
         InputFormat actual = format;
-        if (actual == null && firstNonBlank(reader) == '{') {
+        if (actual == null && firstNonBlank(bytes) == '{') {
             actual = InputFormat.VIGIE_JSONL;
         }
         if (actual == InputFormat.VIGIE_JSONL) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 64 * 1024);
             return new PostReader(reader, new JsonLines(reader), actual, budget);
         }
-        CsvParser csv = new CsvParser(reader);
-        List<String> header = csv.next();
-        while (header != null && isBlank(header)) {
-            header = csv.next();
+        CsvParser csv = new CsvParser(bytes);
+        boolean hasHeader = csv.next();
+        while (hasHeader && isBlank(csv)) {
+            hasHeader = csv.next();
         }
-        if (header == null) { // empty input: nothing to read, whatever the format
-            return new PostReader(reader, () -> null, actual, budget);
+        if (!hasHeader) { // empty input: nothing to read, whatever the format
+            return new PostReader(bytes, () -> null, actual, budget);
         }
+        List<String> header = csv.record();
         if (actual == null) {
             actual = InputFormat.detect(header);
             if (actual == null) {
-                reader.close();
+                bytes.close();
                 throw new PostInputException("cannot recognise the input format from its header ("
                         + String.join(", ", header) + "); give it with --format");
             }
@@ -143,7 +149,7 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         if (actual == InputFormat.NETWORK_TOOLKIT) {
             // the toolkit reads its CSV by position and ignores the header's names
             if (header.size() < InputFormat.NETWORK_TOOLKIT_COLUMNS.size()) {
-                reader.close();
+                bytes.close();
                 throw new MissingColumnsException(actual,
                         InputFormat.NETWORK_TOOLKIT_COLUMNS.subList(header.size(), InputFormat.NETWORK_TOOLKIT_COLUMNS.size()),
                         header);
@@ -157,10 +163,10 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         }
         List<String> missing = actual.requiredColumns().stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            reader.close();
+            bytes.close();
             throw new MissingColumnsException(actual, missing, header);
         }
-        return new PostReader(reader, new CsvRows(csv, columns, header.size()), actual, budget);
+        return new PostReader(bytes, new CsvRows(csv, columns, header.size()), actual, budget);
     }
 
     /** The format being read; {@code null} only for an empty input whose format was not given. */
@@ -261,18 +267,18 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
 
     private Post toPost(Row r) {
         return switch (format) {
-            case VIGIE_CSV, VIGIE_JSONL -> new Post(r.required("post_id"), r.required("account_id"),
-                    r.get("account_name"), r.get("platform"), Timestamps.parse(r.required("timestamp")),
-                    r.get("text"), r.list("urls"), r.list("domains"), r.list("hashtags"), r.list("mentions"),
-                    r.get("repost_of"), r.get("reply_to"), r.list("image_hash"), r.get("lang"));
-            case COORTWEET -> new Post(r.required("content_id"), r.required("account_id"), null, null,
-                    Timestamps.parse(r.required("timestamp_share")), null, null, null, null, null,
-                    r.required("object_id"), null, null, null);
+            case VIGIE_CSV, VIGIE_JSONL -> new Post(r.required(Field.POST_ID), r.required(Field.ACCOUNT_ID),
+                    r.get(Field.ACCOUNT_NAME), r.small(Field.PLATFORM), r.timestamp(Field.TIMESTAMP), r.get(Field.TEXT),
+                    r.list(Field.URLS), r.list(Field.DOMAINS), r.list(Field.HASHTAGS), r.list(Field.MENTIONS),
+                    r.get(Field.REPOST_OF), r.get(Field.REPLY_TO), r.list(Field.IMAGE_HASH), r.small(Field.LANG));
+            case COORTWEET -> new Post(r.required(Field.CONTENT_ID), r.required(Field.ACCOUNT_ID), null, null,
+                    r.timestamp(Field.TIMESTAMP_SHARE), null, null, null, null, null, r.required(Field.OBJECT_ID), null,
+                    null, null);
             case NETWORK_TOOLKIT -> {
-                String text = r.get("message");
-                yield new Post(r.required("message_id"), r.required("user_id"), r.get("username"), null,
-                        Timestamps.parse(r.required("timestamp")), text, r.list("urls"), null,
-                        extract(HASHTAG, text), extract(MENTION, text), r.get("repost_id"), r.get("reply_id"),
+                String text = r.get(Field.MESSAGE);
+                yield new Post(r.required(Field.MESSAGE_ID), r.required(Field.USER_ID), r.get(Field.USERNAME), null,
+                        r.timestamp(Field.TIMESTAMP), text, r.list(Field.URLS), null,
+                        extract(HASHTAG, text), extract(MENTION, text), r.get(Field.REPOST_ID), r.get(Field.REPLY_ID),
                         null, null);
             }
             case MULTI_PLATFORM -> throw new IllegalStateException("grouped elsewhere");
@@ -280,9 +286,9 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
     }
 
     private Post addMultiPlatformRow(Row r) {
-        String account = r.required("account_id");
-        String post = r.required("post_id");
-        long time = Timestamps.parse(r.required("timestamp"));
+        String account = r.required(Field.ACCOUNT_ID);
+        String post = r.required(Field.POST_ID);
+        long time = r.timestamp(Field.TIMESTAMP);
         Post done = null;
         if (pending != null && !(pending.postId.equals(post) && pending.accountId.equals(account))) {
             done = pending.build();
@@ -291,10 +297,10 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         if (pending == null) {
             pending = new PostBuilder(post, account, time);
         }
-        add(pending.urls, r.get("url_id"));
-        add(pending.hashtags, r.get("hashtag_id"));
-        add(pending.domains, r.get("domain_id"));
-        add(pending.images, r.get("phash_id"));
+        add(pending.urls, r.get(Field.URL_ID));
+        add(pending.hashtags, r.get(Field.HASHTAG_ID));
+        add(pending.domains, r.get(Field.DOMAIN_ID));
+        add(pending.images, r.get(Field.PHASH_ID));
         return done;
     }
 
@@ -352,23 +358,33 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         }
     }
 
-    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+    private static void skipByteOrderMark(PushbackInputStream in) throws IOException {
+        byte[] mark = new byte[3];
+        int n = in.readNBytes(mark, 0, 3);
+        if (n == 3 && (mark[0] & 0xff) == 0xEF && (mark[1] & 0xff) == 0xBB && (mark[2] & 0xff) == 0xBF) {
+            return;
         }
+        in.unread(mark, 0, n);
     }
 
-    private static int firstNonBlank(BufferedReader reader) throws IOException {
-        reader.mark(64 * 1024);
-        int c;
+    /** The first byte that is not ASCII white space, within {@link #LOOK_AHEAD} bytes; every byte is pushed back. */
+    private static int firstNonBlank(PushbackInputStream in) throws IOException {
+        byte[] ahead = new byte[LOOK_AHEAD];
         int n = 0;
-        do {
-            c = reader.read();
-            n++;
-        } while (c >= 0 && Character.isWhitespace(c) && n < 64 * 1024 - 1);
-        reader.reset();
-        return c;
+        int found = -1;
+        while (n < LOOK_AHEAD) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            ahead[n++] = (byte) b;
+            if (!Character.isWhitespace(b)) {
+                found = b;
+                break;
+            }
+        }
+        in.unread(ahead, 0, n);
+        return found;
     }
 
     static List<String> splitOnWhiteSpace(String v) {
@@ -390,8 +406,21 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         return parts;
     }
 
-    private static boolean isBlank(List<String> record) {
-        return record.size() == 1 && record.get(0).isBlank();
+    private static boolean isBlank(CsvParser csv) {
+        return csv.fieldCount() == 1 && csv.isEmpty(0);
+    }
+
+    /** The columns and JSON fields the formats read, by their lower-case names. */
+    private enum Field {
+        POST_ID, ACCOUNT_ID, ACCOUNT_NAME, PLATFORM, TIMESTAMP, TEXT, URLS, DOMAINS, HASHTAGS, MENTIONS, REPOST_OF,
+        REPLY_TO, IMAGE_HASH, LANG, OBJECT_ID, CONTENT_ID, TIMESTAMP_SHARE, MESSAGE_ID, USER_ID, USERNAME, REPOST_ID,
+        REPLY_ID, MESSAGE, URL_ID, HASHTAG_ID, DOMAIN_ID, PHASH_ID;
+
+        private final String key = name().toLowerCase(Locale.ROOT);
+
+        String key() {
+            return key;
+        }
     }
 
     /** A bad row: its line and the reason. */
@@ -412,66 +441,134 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         abstract long line();
 
         /** The value, trimmed, or {@code null} when absent or empty. */
-        abstract String get(String name);
+        abstract String get(Field field);
 
-        List<String> list(String name) {
-            String v = get(name);
+        List<String> list(Field field) {
+            String v = get(field);
             if (v == null) {
                 return List.of();
             }
             return splitOnWhiteSpace(v);
         }
 
-        String required(String name) {
-            String v = get(name);
+        String required(Field field) {
+            String v = get(field);
             if (v == null) {
-                throw new RowException(line(), "empty " + name);
+                throw new RowException(line(), "empty " + field.key());
             }
             return v;
         }
+
+        long timestamp(Field field) {
+            return Timestamps.parse(required(field));
+        }
+
+        /** A value from a small set (a platform, a language); the same string may be returned for each row. */
+        String small(Field field) {
+            return get(field);
+        }
     }
 
-    private static final class CsvRows implements RowSource {
-        private final CsvParser csv;
-        private final Map<String, Integer> columns;
-        private final int width;
+    /** The rows of a CSV: one row object, refreshed by each {@link #next()}, reading the parser's current record. */
+    private static final class CsvRows extends Row implements RowSource {
+        private static final int SMALL_VALUES = 16;
 
-        CsvRows(CsvParser csv, Map<String, Integer> columns, int width) {
+        private final CsvParser csv;
+        /** The column of each field, -1 when the header has none. */
+        private final int[] columns;
+        private final int width;
+        private final String[][] smallValues = new String[Field.values().length][];
+        private long line;
+
+        CsvRows(CsvParser csv, Map<String, Integer> byName, int width) {
             this.csv = csv;
-            this.columns = columns;
             this.width = width;
+            columns = new int[Field.values().length];
+            for (Field f : Field.values()) {
+                columns[f.ordinal()] = byName.getOrDefault(f.key(), -1);
+            }
         }
 
         @Override
         public Row next() {
-            List<String> record = csv.next();
-            while (record != null && isBlank(record)) {
-                record = csv.next();
+            boolean has = csv.next();
+            while (has && isBlank(csv)) {
+                has = csv.next();
             }
-            if (record == null) {
+            if (!has) {
                 return null;
             }
-            long line = csv.recordLine();
-            if (record.size() != width) {
-                throw new RowException(line, "expected " + width + " fields, found " + record.size());
+            line = csv.recordLine();
+            if (csv.fieldCount() != width) {
+                throw new RowException(line, "expected " + width + " fields, found " + csv.fieldCount());
             }
-            List<String> values = record;
-            return new Row() {
-                @Override
-                long line() {
-                    return line;
-                }
+            return this;
+        }
 
-                @Override
-                String get(String name) {
-                    Integer i = columns.get(name);
-                    if (i == null) {
-                        return null;
-                    }
-                    String v = values.get(i).trim();
-                    return v.isEmpty() ? null : v;
+        @Override
+        long line() {
+            return line;
+        }
+
+        @Override
+        String get(Field field) {
+            int c = columns[field.ordinal()];
+            return c < 0 ? null : csv.string(c);
+        }
+
+        @Override
+        List<String> list(Field field) {
+            int c = columns[field.ordinal()];
+            return c < 0 ? List.of() : csv.words(c);
+        }
+
+        @Override
+        String required(Field field) {
+            int c = columns[field.ordinal()];
+            if (c < 0 || csv.isEmpty(c)) {
+                throw new RowException(line, "empty " + field.key());
+            }
+            return csv.string(c);
+        }
+
+        @Override
+        long timestamp(Field field) {
+            int c = columns[field.ordinal()];
+            if (c >= 0) {
+                long t = csv.simpleTimestamp(c);
+                if (t != Timestamps.NOT_SIMPLE) {
+                    return t;
                 }
-            };
+            }
+            return super.timestamp(field);
+        }
+
+        @Override
+        String small(Field field) {
+            int c = columns[field.ordinal()];
+            if (c < 0 || csv.isEmpty(c)) {
+                return null;
+            }
+            String[] known = smallValues[field.ordinal()];
+            if (known == null) {
+                known = new String[SMALL_VALUES];
+                smallValues[field.ordinal()] = known;
+            }
+            for (int i = 0; i < known.length && known[i] != null; i++) {
+                if (csv.equalsAscii(c, known[i])) {
+                    return known[i];
+                }
+            }
+            String value = csv.string(c);
+            for (int i = 0; i < known.length; i++) {
+                if (known[i] == null) {
+                    if (value.chars().allMatch(ch -> ch < 128)) { // compared byte for byte: ASCII values only
+                        known[i] = value;
+                    }
+                    break;
+                }
+            }
+            return value;
         }
     }
 
@@ -506,8 +603,8 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
                 }
 
                 @Override
-                String get(String name) {
-                    Object v = fields.get(name);
+                String get(Field field) {
+                    Object v = fields.get(field.key());
                     if (v instanceof List<?> list) {
                         return list.isEmpty() ? null : String.join(" ", list.stream().map(String::valueOf).toList());
                     }
@@ -519,21 +616,21 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
                 }
 
                 @Override
-                String required(String name) {
-                    if (!fields.containsKey(name)) {
-                        throw new RowException(at, "missing field " + name);
+                String required(Field field) {
+                    if (!fields.containsKey(field.key())) {
+                        throw new RowException(at, "missing field " + field.key());
                     }
-                    return super.required(name);
+                    return super.required(field);
                 }
 
                 @Override
-                List<String> list(String name) {
-                    Object v = fields.get(name);
+                List<String> list(Field field) {
+                    Object v = fields.get(field.key());
                     if (v instanceof List<?> list) {
                         return list.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty())
                                 .toList();
                     }
-                    return super.list(name);
+                    return super.list(field);
                 }
             };
         }

@@ -50,7 +50,7 @@ public final class Timestamps {
         }
     }
 
-    private static final long NOT_SIMPLE = Long.MIN_VALUE;
+    static final long NOT_SIMPLE = Long.MIN_VALUE;
 
     /**
      * The common form {@code YYYY-MM-DDTHH:MM:SS} (or a space for {@code T}) with {@code Z} or {@code ±HH:MM}, read
@@ -60,31 +60,47 @@ public final class Timestamps {
      */
     static long parseSimpleIso(String s) {
         int n = s.length();
-        if (n != 20 && n != 25 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' && s.charAt(10) != ' '
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n != 20 && n != 25) {
             return NOT_SIMPLE;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        byte[] chars = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 127) {
+                return NOT_SIMPLE;
+            }
+            chars[i] = (byte) c;
+        }
+        return parseSimpleIso(chars, 0, n);
+    }
+
+    /** {@link #parseSimpleIso(String)} on the ASCII bytes {@code b[from, from + n)}, without making a string. */
+    static long parseSimpleIso(byte[] b, int from, int n) {
+        if (n != 20 && n != 25 || b[from + 4] != '-' || b[from + 7] != '-'
+                || b[from + 10] != 'T' && b[from + 10] != ' ' || b[from + 13] != ':' || b[from + 16] != ':') {
+            return NOT_SIMPLE;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int second = digits(b, from + 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59) {
             return NOT_SIMPLE;
         }
         int offsetSeconds;
-        char z = s.charAt(19);
+        byte z = b[from + 19];
         if (n == 20) {
             if (z != 'Z') {
                 return NOT_SIMPLE;
             }
             offsetSeconds = 0;
         } else {
-            int oh = digits(s, 20, 2);
-            int om = digits(s, 23, 2);
-            if (z != '+' && z != '-' || s.charAt(22) != ':' || oh < 0 || oh > 18 || om < 0 || om > 59) {
+            int oh = digits(b, from + 20, 2);
+            int om = digits(b, from + 23, 2);
+            if (z != '+' && z != '-' || b[from + 22] != ':' || oh < 0 || oh > 18 || om < 0 || om > 59) {
                 return NOT_SIMPLE;
             }
             offsetSeconds = (z == '-' ? -1 : 1) * (oh * 3600 + om * 60);
@@ -97,10 +113,10 @@ public final class Timestamps {
     }
 
     /** The number written by {@code count} ASCII digits at {@code from}, or -1 if one is not a digit. */
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] b, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            int c = b[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
