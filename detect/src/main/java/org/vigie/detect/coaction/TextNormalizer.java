@@ -1,5 +1,6 @@
 package org.vigie.detect.coaction;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,12 @@ public final class TextNormalizer {
         if (text == null) {
             return null;
         }
+        byte[] ascii = asciiLowerCase(text);
+        return ascii != null ? normalizeAscii(ascii) : normalizeUnicode(text);
+    }
+
+    /** {@link #normalize} for any text (package-private: tests check the ASCII path against it). */
+    static String normalizeUnicode(String text) {
         String s = text.toLowerCase(Locale.ROOT);
         int n = s.length();
         StringBuilder out = new StringBuilder(n);
@@ -55,6 +62,89 @@ public final class TextNormalizer {
             }
         }
         return out.toString();
+    }
+
+    /** The text lower-cased as ASCII bytes, or {@code null} when it has a character beyond ASCII. */
+    private static byte[] asciiLowerCase(String text) {
+        int n = text.length();
+        byte[] lower = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return null;
+            }
+            lower[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return lower;
+    }
+
+    /**
+     * {@link #normalize} of a lower-cased ASCII text, on its bytes: the same rules, where white space is the ASCII
+     * characters {@link Character#isWhitespace} and {@link Character#isSpaceChar} accept. Most posts are ASCII, and
+     * the general path (a lower-cased copy, a builder appended a character at a time, a copy of it) was a fifth of
+     * the time of the thread that extracts traces.
+     */
+    private static String normalizeAscii(byte[] s) {
+        int n = s.length;
+        byte[] out = new byte[n];
+        int w = 0;
+        boolean pendingSpace = false;
+        int i = 0;
+        while (i < n) {
+            byte c = s[i];
+            if (isAsciiSpace(c)) {
+                pendingSpace = w > 0;
+                i++;
+            } else if (startsUrl(s, i)) {
+                while (i < n && !isAsciiSpace(s[i])) {
+                    i++;
+                }
+                pendingSpace = w > 0;
+            } else if (c == '@' && i + 1 < n && isAsciiWord(s[i + 1])
+                    && (i == 0 || !isAsciiWord(s[i - 1]) && s[i - 1] != '@')) {
+                i++;
+                while (i < n && isAsciiWord(s[i])) {
+                    i++;
+                }
+                pendingSpace = w > 0;
+            } else {
+                if (pendingSpace) {
+                    out[w++] = ' ';
+                    pendingSpace = false;
+                }
+                out[w++] = c;
+                i++;
+            }
+        }
+        return new String(out, 0, w, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isAsciiSpace(byte c) {
+        return c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31;
+    }
+
+    private static boolean isAsciiWord(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean startsUrl(byte[] s, int i) {
+        byte c = s[i];
+        if (c == 'h') {
+            return startsWith(s, i, "http://") || startsWith(s, i, "https://");
+        }
+        return c == 'w' && startsWith(s, i, "www.") && i + 4 < s.length && !isAsciiSpace(s[i + 4]);
+    }
+
+    private static boolean startsWith(byte[] s, int i, String prefix) {
+        if (i + prefix.length() > s.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (s[i + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The normalised text when it has at least {@code minLength} characters, else {@code null}. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vigie.detect.network.IdInterner;
 
 /**
  * A streaming RFC 4180 parser over UTF-8 bytes: comma-separated fields, fields in double quotes may hold commas,
@@ -281,6 +282,18 @@ final class CsvParser {
             }
         }
         return true;
+    }
+
+    /** The trimmed field interned by {@code ids} from its bytes when it is ASCII (see {@link IdInterner#internAscii}); -1 if not. */
+    int internAscii(int field, IdInterner ids) {
+        int s = trimmedStart(field);
+        int e = trimmedEnd(field, s);
+        for (int i = s; i < e; i++) {
+            if (buf[i] < 0) {
+                return -1;
+            }
+        }
+        return ids.internAscii(buf, s, e - s);
     }
 
     /** The epoch second of a timestamp field, or {@link Timestamps#NOT_SIMPLE} when not in the common form. */

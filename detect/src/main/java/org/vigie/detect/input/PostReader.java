@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.vigie.detect.network.IdInterner;
 
 /**
  * Streams the posts of one input, plain or gzip-compressed (recognised by its magic bytes, not its
@@ -85,6 +86,9 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
     private Post next;
     private PostBuilder pending;
     private boolean ended;
+    private IdInterner accountNumbers;
+    private int nextAccount = -1;
+    private int lastAccount = -1;
 
     private PostReader(AutoCloseable resource, RowSource rows, InputFormat format, ErrorBudget budget) {
         this.resource = resource;
@@ -169,6 +173,24 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         return new PostReader(bytes, new CsvRows(csv, columns, header.size()), actual, budget);
     }
 
+    /**
+     * Numbers each post's account with {@code ids}, in order of first appearance, as the posts are read; {@link
+     * #accountNumber()} then gives the number of the post {@link #next()} returned last. A CSV account id is looked
+     * up from the bytes read, with no string made for an account seen before. Call before reading.
+     */
+    public void numberAccounts(IdInterner ids) {
+        if (posts > 0 || next != null) {
+            throw new IllegalStateException("accounts are numbered from the first post on");
+        }
+        accountNumbers = ids;
+        rows.numberAccounts(ids);
+    }
+
+    /** The number of the last post's account (see {@link #numberAccounts}), -1 when accounts are not numbered. */
+    public int accountNumber() {
+        return lastAccount;
+    }
+
     /** The format being read; {@code null} only for an empty input whose format was not given. */
     public InputFormat format() {
         return format;
@@ -182,7 +204,11 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
     @Override
     public boolean hasNext() {
         if (next == null) {
+            nextAccount = -1;
             next = advance();
+            if (next != null && accountNumbers != null && nextAccount < 0) {
+                nextAccount = accountNumbers.intern(next.accountId());
+            }
         }
         return next != null;
     }
@@ -194,6 +220,7 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         }
         Post p = next;
         next = null;
+        lastAccount = nextAccount;
         posts++;
         return p;
     }
@@ -236,7 +263,9 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
                         return done;
                     }
                 } else {
-                    return toPost(row);
+                    Post post = toPost(row);
+                    nextAccount = row.accountNumber();
+                    return post;
                 }
             } catch (RowException e) {
                 error(row.line(), e.getMessage());
@@ -265,21 +294,36 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         }
     }
 
+    /** The row's post; its account is numbered (when accounts are) only once every other value was read well. */
     private Post toPost(Row r) {
         return switch (format) {
-            case VIGIE_CSV, VIGIE_JSONL -> new Post(r.required(Field.POST_ID), r.required(Field.ACCOUNT_ID),
-                    r.get(Field.ACCOUNT_NAME), r.small(Field.PLATFORM), r.timestamp(Field.TIMESTAMP), r.get(Field.TEXT),
-                    r.list(Field.URLS), r.list(Field.DOMAINS), r.list(Field.HASHTAGS), r.list(Field.MENTIONS),
-                    r.get(Field.REPOST_OF), r.get(Field.REPLY_TO), r.list(Field.IMAGE_HASH), r.small(Field.LANG));
-            case COORTWEET -> new Post(r.required(Field.CONTENT_ID), r.required(Field.ACCOUNT_ID), null, null,
-                    r.timestamp(Field.TIMESTAMP_SHARE), null, null, null, null, null, r.required(Field.OBJECT_ID), null,
-                    null, null);
+            case VIGIE_CSV, VIGIE_JSONL -> {
+                String postId = r.required(Field.POST_ID);
+                r.required(Field.ACCOUNT_ID);
+                String accountName = r.get(Field.ACCOUNT_NAME);
+                String platform = r.small(Field.PLATFORM);
+                long time = r.timestamp(Field.TIMESTAMP);
+                yield new Post(postId, r.account(Field.ACCOUNT_ID), accountName, platform, time, r.get(Field.TEXT),
+                        r.list(Field.URLS), r.list(Field.DOMAINS), r.list(Field.HASHTAGS), r.list(Field.MENTIONS),
+                        r.get(Field.REPOST_OF), r.get(Field.REPLY_TO), r.list(Field.IMAGE_HASH), r.small(Field.LANG));
+            }
+            case COORTWEET -> {
+                String contentId = r.required(Field.CONTENT_ID);
+                r.required(Field.ACCOUNT_ID);
+                long time = r.timestamp(Field.TIMESTAMP_SHARE);
+                String object = r.required(Field.OBJECT_ID);
+                yield new Post(contentId, r.account(Field.ACCOUNT_ID), null, null, time, null, null, null, null, null,
+                        object, null, null, null);
+            }
             case NETWORK_TOOLKIT -> {
+                String messageId = r.required(Field.MESSAGE_ID);
+                r.required(Field.USER_ID);
+                String username = r.get(Field.USERNAME);
+                long time = r.timestamp(Field.TIMESTAMP);
                 String text = r.get(Field.MESSAGE);
-                yield new Post(r.required(Field.MESSAGE_ID), r.required(Field.USER_ID), r.get(Field.USERNAME), null,
-                        r.timestamp(Field.TIMESTAMP), text, r.list(Field.URLS), null,
-                        extract(HASHTAG, text), extract(MENTION, text), r.get(Field.REPOST_ID), r.get(Field.REPLY_ID),
-                        null, null);
+                yield new Post(messageId, r.account(Field.USER_ID), username, null, time, text, r.list(Field.URLS),
+                        null, extract(HASHTAG, text), extract(MENTION, text), r.get(Field.REPOST_ID),
+                        r.get(Field.REPLY_ID), null, null);
             }
             case MULTI_PLATFORM -> throw new IllegalStateException("grouped elsewhere");
         };
@@ -435,6 +479,10 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
 
     private interface RowSource {
         Row next();
+
+        /** Rows that can number accounts from their bytes do so from now on ({@link Row#account}). */
+        default void numberAccounts(IdInterner ids) {
+        }
     }
 
     private abstract static class Row {
@@ -467,6 +515,16 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         String small(Field field) {
             return get(field);
         }
+
+        /** A required account id, numbered when the rows number accounts ({@link #accountNumber()}). */
+        String account(Field field) {
+            return required(field);
+        }
+
+        /** The number {@link #account} gave the row's account, -1 when it numbered none. */
+        int accountNumber() {
+            return -1;
+        }
     }
 
     /** The rows of a CSV: one row object, refreshed by each {@link #next()}, reading the parser's current record. */
@@ -479,6 +537,8 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         private final int width;
         private final String[][] smallValues = new String[Field.values().length][];
         private long line;
+        private IdInterner accountNumbers;
+        private int accountNumber = -1;
 
         CsvRows(CsvParser csv, Map<String, Integer> byName, int width) {
             this.csv = csv;
@@ -499,6 +559,7 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
                 return null;
             }
             line = csv.recordLine();
+            accountNumber = -1;
             if (csv.fieldCount() != width) {
                 throw new RowException(line, "expected " + width + " fields, found " + csv.fieldCount());
             }
@@ -508,6 +569,33 @@ public final class PostReader implements Iterator<Post>, AutoCloseable {
         @Override
         long line() {
             return line;
+        }
+
+        @Override
+        public void numberAccounts(IdInterner ids) {
+            accountNumbers = ids;
+        }
+
+        @Override
+        String account(Field field) {
+            if (accountNumbers == null) {
+                return required(field);
+            }
+            int c = columns[field.ordinal()];
+            if (c < 0 || csv.isEmpty(c)) {
+                throw new RowException(line, "empty " + field.key());
+            }
+            int id = csv.internAscii(c, accountNumbers);
+            if (id < 0) {
+                id = accountNumbers.intern(csv.string(c));
+            }
+            accountNumber = id;
+            return accountNumbers.name(id);
+        }
+
+        @Override
+        int accountNumber() {
+            return accountNumber;
         }
 
         @Override

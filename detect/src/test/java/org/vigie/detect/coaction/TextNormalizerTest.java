@@ -7,6 +7,21 @@ import org.junit.jupiter.api.Test;
 class TextNormalizerTest {
 
     @Test
+    void theAsciiPathGivesWhatTheGeneralOneGives() {
+        String[] pieces = {"a", "Vote", " ", "  ", "\t", "\n", "\u001f", "@", "@bob", "x@y", "@@z", "_", "http://t.co/x",
+            "HTTPS://A.b", "www.", "www.site.org", "WWW.X", "h", "w", "#tag", "!", "9"};
+        java.util.Random random = new java.util.Random(3);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = random.nextInt(9); p > 0; p--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String ascii = text.toString();
+            assertThat(TextNormalizer.normalize(ascii)).as(ascii).isEqualTo(TextNormalizer.normalizeUnicode(ascii));
+        }
+    }
+
+    @Test
     void lowerCaseWithoutMentionsAndUrlsAndWithCollapsedSpaces() {
         assertThat(TextNormalizer.normalize("  @Alice VOTE   for\tthem!\n https://t.co/xyz #Now www.example.com/a "))
                 .isEqualTo("vote for them! #now");

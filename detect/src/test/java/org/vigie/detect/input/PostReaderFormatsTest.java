@@ -192,4 +192,29 @@ class PostReaderFormatsTest {
         assertThat(Inputs.read(Inputs.gzip(""), InputFormat.COORTWEET, ErrorBudget.DEFAULT).posts()).isEmpty();
         assertThat(Inputs.read("", InputFormat.VIGIE_JSONL).posts()).isEmpty();
     }
+
+    @Test
+    void accountsAreNumberedInOrderOfFirstGoodPostWhileReading() throws Exception {
+        String csv = "post_id,account_id,timestamp\n"
+                + "p1,tw_b,1630490400\n"
+                + "p2,tw_skipped,not-a-time\n" // a bad row: its account gets no number
+                + "p3, Müller ,1630490401\n" // not ASCII: numbered through its string
+                + "p4,tw_b,1630490402\n"
+                + "p5,tw_c,1630490403\n";
+        org.vigie.detect.network.IdInterner ids = new org.vigie.detect.network.IdInterner();
+        List<String> accounts = new java.util.ArrayList<>();
+        List<Integer> numbers = new java.util.ArrayList<>();
+        try (PostReader reader = PostReader.open(new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, ErrorBudget.parse("10"))) {
+            reader.numberAccounts(ids);
+            while (reader.hasNext()) {
+                accounts.add(reader.next().accountId());
+                numbers.add(reader.accountNumber());
+            }
+        }
+
+        assertThat(accounts).containsExactly("tw_b", "Müller", "tw_b", "tw_c");
+        assertThat(numbers).containsExactly(0, 1, 0, 2);
+        assertThat(ids.size()).isEqualTo(3);
+    }
 }

@@ -39,4 +39,20 @@ class IdInternerTest {
         assertThat(ids.intern("text:11")).isEqualTo(1_000);
         assertThat(ids.intern("text:12")).isEqualTo(12);
     }
+
+    @Test
+    void internedFromAsciiBytesAKeyHasTheIdItsStringHas() {
+        IdInterner ids = new IdInterner();
+        String[] keys = {"tw_3521f2c4", "Aa", "BB", "a-key-longer-than-fifteen-bytes", "", "exactly15bytes!", "16-bytes-exactly"};
+        for (String k : keys) {
+            byte[] padded = (">>" + k + "<<").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int fromBytes = ids.internAscii(padded, 2, k.length());
+            assertThat(ids.intern(k)).as(k).isEqualTo(fromBytes);
+            assertThat(ids.internAscii(padded, 2, k.length())).as(k).isEqualTo(fromBytes);
+            assertThat(ids.name(fromBytes)).isEqualTo(k);
+        }
+        assertThat(ids.size()).isEqualTo(keys.length);
+        assertThat(ids.intern("Grüße")).isEqualTo(keys.length); // beyond ASCII: kept as a string only
+        assertThat(ids.find("Grüße")).isEqualTo(keys.length);
+    }
 }
