@@ -69,6 +69,29 @@ public final class NearDupTexts {
     }
 
     /**
+     * The number of a normalised text among the distinct texts kept here, interning it; -1 when it is too short to be
+     * compared (or {@code null}). With {@link #addInterned}, the two halves of {@link #addNormalized}, so that the
+     * texts can be interned on another thread than the one adding the rows (in the same order of posts).
+     */
+    public int internText(String normalized) {
+        if (normalized == null || normalized.length() < minLength) {
+            return -1;
+        }
+        if (texts == null) {
+            throw new IllegalStateException("these texts are shared: use addShared");
+        }
+        return texts.intern(normalized);
+    }
+
+    /** Keeps a post whose normalised text {@link #internText} numbered {@code text}. */
+    public void addInterned(int text, int accountNumber, long epochSecond, int contentNumber) {
+        if (text < 0) {
+            throw new IllegalArgumentException("a text too short to compare is not kept");
+        }
+        row(text, accountNumber, epochSecond, contentNumber);
+    }
+
+    /**
      * Keeps a post whose normalised text is name {@code id} of the shared names (see {@link #sharing}); the caller
      * checks the text is at least {@link #minLength()} long.
      */

@@ -86,24 +86,107 @@ public final class Detection {
         return runReadingAhead(numbered(posts, accountIds), accountIds, report);
     }
 
+    /**
+     * Three threads for two cores when texts are read: the reading thread, a thread for the texts ({@link
+     * TextStep}) and this one. Whichever step is slowest, the two cores stay busy: with two threads, the one with
+     * more work set the pace while the other waited.
+     */
     private DetectionResult runReadingAhead(Iterator<NumberedPost> posts, IdInterner accountIds,
             Supplier<InputReport> report) {
+        long start = start(Stage.READ, -1);
+        TraceTable table = newTable();
+        ReadPlan plan = plan(table);
         try (ReadAhead<NumberedPost> ahead = new ReadAhead<>(posts, "vigie-detect-reader")) {
-            return run(ahead, accountIds, () -> {
-                ahead.close(); // the reading thread has ended: its counts are final and visible here
-                return report.get();
-            });
+            if (!plan.texts().needed()) {
+                return run(plan.texts().prepared(ahead), plan, table, accountIds, start, () -> {
+                    ahead.close(); // the reading thread has ended: its counts are final and visible here
+                    return report.get();
+                });
+            }
+            try (ReadAhead<PreparedPost> prepared = new ReadAhead<>(plan.texts().prepared(ahead), "vigie-detect-texts")) {
+                return run(prepared, plan, table, accountIds, start, () -> {
+                    prepared.close(); // both threads have ended: their counts and tables are final and visible here
+                    ahead.close();
+                    return report.get();
+                });
+            }
         }
     }
 
     /** Runs on posts from anywhere (a generator, a test); {@code report} is asked once the posts are read. */
     public DetectionResult run(Iterator<Post> posts, Supplier<InputReport> report) {
+        long start = start(Stage.READ, -1);
         IdInterner accountIds = new IdInterner();
-        return run(numbered(posts, accountIds), accountIds, report);
+        TraceTable table = newTable();
+        ReadPlan plan = plan(table);
+        return run(plan.texts().prepared(numbered(posts, accountIds)), plan, table, accountIds, start, report);
     }
 
     /** A post and the number of its account (in order of first appearance). */
     private record NumberedPost(Post post, int account) {
+    }
+
+    /**
+     * A post ready for extraction: its account's number, its normalised text ({@code null} when no type reads it)
+     * and the number of that text among the near-duplicate texts (-1 when not kept there, or kept by this thread).
+     */
+    private record PreparedPost(Post post, int account, String normalized, int text) {
+    }
+
+    /** What reading keeps, as the settings ask: the per-post types, their extractor, and the texts for near-duplicates. */
+    private record ReadPlan(Set<CoActionType> perPost, CoActionExtractor extractor, NearDupTexts nearDupTexts,
+            boolean shareTexts, TextStep texts) {
+    }
+
+    private TraceTable newTable() {
+        // CooRTweet's mode compares content ids as values (loops): intern them; else number the posts
+        return settings.coortweetCompat() ? new TraceTable() : TraceTable.ofPosts();
+    }
+
+    private ReadPlan plan(TraceTable table) {
+        boolean near = settings.types().contains(CoActionType.CO_TEXT_NEAR) && !settings.coortweetCompat();
+        Set<CoActionType> perPost = EnumSet.copyOf(settings.types());
+        perPost.remove(CoActionType.CO_TEXT_NEAR);
+        CoActionExtractor extractor = perPost.isEmpty() ? null
+                : new CoActionExtractor(perPost, TextNormalizer.DEFAULT_MIN_LENGTH);
+        // with co-text on, a text's co-text object ("text:" + normalised text) is the string near-duplicates read
+        boolean shareTexts = near && perPost.contains(CoActionType.CO_TEXT)
+                && nearDupParams().minLength() >= TextNormalizer.DEFAULT_MIN_LENGTH;
+        NearDupTexts texts = !near ? null : shareTexts
+                ? NearDupTexts.sharing(nearDupParams(), table.objects(), CoActionExtractor.TEXT_PREFIX)
+                : new NearDupTexts(nearDupParams());
+        boolean normalize = !settings.coortweetCompat() && (texts != null || perPost.contains(CoActionType.CO_TEXT));
+        return new ReadPlan(perPost, extractor, texts, shareTexts,
+                new TextStep(normalize, texts != null && !shareTexts ? texts : null));
+    }
+
+    /**
+     * Prepares each post's text, a pure step on one post at a time: normalised once (co-text and near-duplicates both
+     * read it) and, when the near-duplicate texts are kept apart from the co-text objects, interned among them. It
+     * runs on a thread of its own ({@link #runReadingAhead}) or inline, on the thread that calls {@code next()}.
+     */
+    private record TextStep(boolean normalize, NearDupTexts interning) {
+        boolean needed() {
+            return normalize;
+        }
+
+        Iterator<PreparedPost> prepared(Iterator<NumberedPost> posts) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return posts.hasNext();
+                }
+
+                @Override
+                public PreparedPost next() {
+                    NumberedPost numbered = posts.next();
+                    Post post = numbered.post();
+                    String normalized = normalize ? TextNormalizer.normalize(post.text()) : null;
+                    int text = interning == null ? -1 : interning.internText(normalized);
+                    return new PreparedPost(post, numbered.account(), normalized, text);
+                }
+            };
+        }
     }
 
     /** The posts with their accounts numbered by {@code accountIds}, on the thread that calls {@code next()}. */
@@ -122,12 +205,11 @@ public final class Detection {
         };
     }
 
-    private DetectionResult run(Iterator<NumberedPost> posts, IdInterner accountIds, Supplier<InputReport> report) {
+    private DetectionResult run(Iterator<PreparedPost> posts, ReadPlan plan, TraceTable table, IdInterner accountIds,
+            long readStart, Supplier<InputReport> report) {
         Accounts accounts = new Accounts(accountIds);
-        // CooRTweet's mode compares content ids as values (loops): intern them; else number the posts
-        TraceTable table = settings.coortweetCompat() ? new TraceTable() : TraceTable.ofPosts();
         Map<CoActionType, Long> tracesByType = new EnumMap<>(CoActionType.class);
-        NearDupTexts texts = read(posts, accounts, table, tracesByType);
+        NearDupTexts texts = read(posts, plan, accounts, table, tracesByType, readStart);
         InputReport input = report.get();
         if (texts != null) {
             nearDuplicates(texts, table, accounts, tracesByType);
@@ -159,27 +241,18 @@ public final class Detection {
                 network.threshold, network.edges, network.fastEdges, groups.accounts(), groups.groups(), timings);
     }
 
-    private NearDupTexts read(Iterator<NumberedPost> posts, Accounts accounts, TraceTable table,
-            Map<CoActionType, Long> tracesByType) {
-        long start = start(Stage.READ, -1);
-        boolean near = settings.types().contains(CoActionType.CO_TEXT_NEAR) && !settings.coortweetCompat();
-        Set<CoActionType> perPost = EnumSet.copyOf(settings.types());
-        perPost.remove(CoActionType.CO_TEXT_NEAR);
-        CoActionExtractor extractor = perPost.isEmpty() ? null
-                : new CoActionExtractor(perPost, TextNormalizer.DEFAULT_MIN_LENGTH);
-        // with co-text on, a text's co-text object ("text:" + normalised text) is the string near-duplicates read
-        boolean shareTexts = near && perPost.contains(CoActionType.CO_TEXT)
-                && nearDupParams().minLength() >= TextNormalizer.DEFAULT_MIN_LENGTH;
-        NearDupTexts texts = !near ? null : shareTexts
-                ? NearDupTexts.sharing(nearDupParams(), table.objects(), CoActionExtractor.TEXT_PREFIX)
-                : new NearDupTexts(nearDupParams());
+    private NearDupTexts read(Iterator<PreparedPost> posts, ReadPlan plan, Accounts accounts, TraceTable table,
+            Map<CoActionType, Long> tracesByType, long start) {
+        CoActionExtractor extractor = plan.extractor();
+        NearDupTexts texts = plan.nearDupTexts();
+        boolean shareTexts = plan.shareTexts();
         long[] byType = new long[CoActionType.values().length];
         PostTraces traces = new PostTraces(table, accounts, byType);
         long n = 0;
         while (posts.hasNext()) {
-            NumberedPost numbered = posts.next();
-            Post post = numbered.post();
-            int who = accounts.saw(post, numbered.account());
+            PreparedPost prepared = posts.next();
+            Post post = prepared.post();
+            int who = accounts.saw(post, prepared.account());
             int traced;
             if (settings.coortweetCompat()) {
                 traced = 0;
@@ -190,14 +263,13 @@ public final class Detection {
                     traced = 1;
                 }
             } else {
-                String normalized = texts != null || perPost.contains(CoActionType.CO_TEXT)
-                        ? TextNormalizer.normalize(post.text()) : null; // once for co-text and near-duplicates
+                String normalized = prepared.normalized(); // once for co-text and near-duplicates
                 traced = extractor == null ? 0 : traces.of(post, who, normalized, extractor);
                 if (texts != null && normalized != null && normalized.length() >= texts.minLength()) {
                     if (shareTexts) {
                         texts.addShared(traces.textObject(), who, post.epochSecond(), traces.content(post));
                     } else {
-                        texts.addNormalized(normalized, who, post.epochSecond(), traces.content(post));
+                        texts.addInterned(prepared.text(), who, post.epochSecond(), traces.content(post));
                     }
                 }
             }
