@@ -470,8 +470,17 @@ public final class NearDuplicateDetector {
         int[] bins = new int[n];
         Arrays.fill(bins, EMPTY);
         int count = s.length() - start - params.shingleLength() + 1;
+        // the characters copied once: five charAt calls per shingle (each checking the index and the string's coding)
+        // were most of the signatures' time; the hashes are those of shingleHash
+        char[] chars = new char[Math.max(0, s.length() - start)];
+        s.getChars(start, s.length(), chars, 0);
+        int k = params.shingleLength();
         for (int i = 0; i < count; i++) {
-            long h = shingleHash(s, start + i);
+            long h = shingleSeed;
+            for (int c = i; c < i + k; c++) {
+                h = (h ^ chars[c]) * 0x100000001B3L;
+            }
+            h = fmix64(h);
             int bin = (int) (((h >>> 32) * n) >>> 32);
             int v = (int) h & 0x7FFFFFFF;
             if (bins[bin] == EMPTY || v < bins[bin]) {

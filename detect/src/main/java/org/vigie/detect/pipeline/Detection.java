@@ -133,9 +133,46 @@ public final class Detection {
     private record PreparedPost(Post post, int account, String normalized, int text) {
     }
 
-    /** What reading keeps, as the settings ask: the per-post types, their extractor, and the texts for near-duplicates. */
-    private record ReadPlan(Set<CoActionType> perPost, CoActionExtractor extractor, NearDupTexts nearDupTexts,
-            boolean shareTexts, TextStep texts) {
+    /**
+     * What reading keeps, as the settings ask: the per-post types, their extractor, and the texts for near-duplicates,
+     * which {@link #takeNearDupTexts()} hands over once (then nothing here holds them: they are let go before pairing).
+     */
+    private static final class ReadPlan {
+        private final CoActionExtractor extractor;
+        private final boolean shareTexts;
+        private final TextStep texts;
+        private NearDupTexts nearDupTexts;
+
+        ReadPlan(CoActionExtractor extractor, NearDupTexts nearDupTexts, boolean shareTexts, TextStep texts) {
+            this.extractor = extractor;
+            this.nearDupTexts = nearDupTexts;
+            this.shareTexts = shareTexts;
+            this.texts = texts;
+        }
+
+        CoActionExtractor extractor() {
+            return extractor;
+        }
+
+        boolean shareTexts() {
+            return shareTexts;
+        }
+
+        TextStep texts() {
+            return texts;
+        }
+
+        NearDupTexts nearDupTexts() {
+            return nearDupTexts;
+        }
+
+        /** The near-duplicate texts, forgotten here and by the text step: the caller holds the only reference. */
+        NearDupTexts takeNearDupTexts() {
+            NearDupTexts taken = nearDupTexts;
+            nearDupTexts = null;
+            texts.interning = null;
+            return taken;
+        }
     }
 
     private TraceTable newTable() {
@@ -156,7 +193,7 @@ public final class Detection {
                 ? NearDupTexts.sharing(nearDupParams(), table.objects(), CoActionExtractor.TEXT_PREFIX)
                 : new NearDupTexts(nearDupParams());
         boolean normalize = !settings.coortweetCompat() && (texts != null || perPost.contains(CoActionType.CO_TEXT));
-        return new ReadPlan(perPost, extractor, texts, shareTexts,
+        return new ReadPlan(extractor, texts, shareTexts,
                 new TextStep(normalize, texts != null && !shareTexts ? texts : null));
     }
 
@@ -165,7 +202,16 @@ public final class Detection {
      * read it) and, when the near-duplicate texts are kept apart from the co-text objects, interned among them. It
      * runs on a thread of its own ({@link #runReadingAhead}) or inline, on the thread that calls {@code next()}.
      */
-    private record TextStep(boolean normalize, NearDupTexts interning) {
+    private static final class TextStep {
+        private final boolean normalize;
+        /** Where texts are interned; let go once reading has ended ({@link ReadPlan#takeNearDupTexts()}). */
+        private NearDupTexts interning;
+
+        TextStep(boolean normalize, NearDupTexts interning) {
+            this.normalize = normalize;
+            this.interning = interning;
+        }
+
         boolean needed() {
             return normalize;
         }
@@ -182,7 +228,8 @@ public final class Detection {
                     NumberedPost numbered = posts.next();
                     Post post = numbered.post();
                     String normalized = normalize ? TextNormalizer.normalize(post.text()) : null;
-                    int text = interning == null ? -1 : interning.internText(normalized);
+                    NearDupTexts into = interning;
+                    int text = into == null ? -1 : into.internText(normalized);
                     return new PreparedPost(post, numbered.account(), normalized, text);
                 }
             };
@@ -286,6 +333,7 @@ public final class Detection {
         }
         progress.advanced(Stage.READ, n);
         finish(Stage.READ, n, start);
+        plan.takeNearDupTexts(); // the caller's reference is the last: it lets the texts go before pairing
         return texts;
     }
 
