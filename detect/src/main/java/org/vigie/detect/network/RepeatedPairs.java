@@ -54,6 +54,8 @@ final class RepeatedPairs {
     private long pairs;
     private LongIntHashMap candidates;
     private long[] candidateFilter;
+    /** A bit per account: set when the account is in a candidate pair. */
+    private long[] candidateAccounts;
 
     private RepeatedPairs(TraceTable table, int[] order, long window, boolean idf, double totalAccounts) {
         this.window = window;
@@ -125,11 +127,17 @@ final class RepeatedPairs {
         double threshold = minWeight * (1 - 1e-9) - maxPairWeight;
         sweep.candidates = all.keysAtLeast(threshold);
         sweep.candidateFilter = new long[filterWords(sweep.candidates.size(), 16, Long.MAX_VALUE)];
+        long[] candidateAccounts = new long[(sweep.accounts + 63) / 64];
         all.forEach((key, sum) -> {
             if (sum >= threshold) {
                 seenBefore(sweep.candidateFilter, hash(key));
+                int a = (int) (key >>> 32);
+                int b = (int) key;
+                candidateAccounts[a >>> 6] |= 1L << a;
+                candidateAccounts[b >>> 6] |= 1L << b;
             }
         });
+        sweep.candidateAccounts = candidateAccounts;
         return sweep;
     }
 
@@ -159,17 +167,23 @@ final class RepeatedPairs {
     private EdgeAccumulator accumulate(int part, int parts) {
         EdgeAccumulator acc = new EdgeAccumulator(table);
         int[] stamp = idf ? new int[accounts] : null;
+        long[] inCandidate = candidateAccounts;
         for (int o = 0; o < objectStarts.length; o++) {
             int start = objectStarts[o];
             int end = objectEnds[o];
             int object = objectIds[o];
             double w = idf ? Math.log((totalAccounts + 1) / distinctAccounts(start, end, stamp, o + 1)) : 1;
             for (int i = start; i < end; i++) {
-                long limit = time[i] + window;
                 int a = account[i];
+                // an account in no candidate pair has no pair to add: its row is passed over without its pairs (most
+                // rows of viral objects, and most of the pairs the screen swept)
+                if ((inCandidate[a >>> 6] & 1L << a) == 0) {
+                    continue;
+                }
+                long limit = time[i] + window;
                 for (int j = i + 1; j < end && time[j] <= limit; j++) {
                     int b = account[j];
-                    if (b != a) {
+                    if (b != a && (inCandidate[b >>> 6] & 1L << b) != 0) {
                         long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
                         long h = hash(key);
                         // both tests without a branch between them: the share alone is a coin toss for the predictor
