@@ -3,6 +3,7 @@ package org.vigie.detect.pipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.vigie.detect.coaction.CoActionType;
 import org.vigie.detect.network.TraceTable;
 
@@ -159,38 +160,47 @@ final class GroupEvidence {
         return evidence;
     }
 
-    /** One tally per (group, object) over the traces of grouped accounts. */
-    private static Tallies tallies(TraceTable table, int[] groupOfAccount) {
-        Tallies tallies = new Tallies();
-        for (int r = 0; r < table.size(); r++) {
-            int g = groupOfAccount[table.account(r)];
-            if (g >= 0) {
-                int o = table.object(r);
-                tallies.add(key(g, o), o, table.type(r), table.account(r), table.time(r));
+    /**
+     * One tally per (group, object) over the traces of grouped accounts, in a table per core: each core tallies the
+     * groups of its share (group number modulo the cores), so no tally is shared. What comes out does not depend on the
+     * split: each group's objects are sorted by a total order and its time span is a minimum and a maximum.
+     */
+    private static List<Tallies> tallies(TraceTable table, int[] groupOfAccount) {
+        int parts = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return IntStream.range(0, parts).parallel().mapToObj(part -> {
+            Tallies tallies = new Tallies();
+            for (int r = 0; r < table.size(); r++) {
+                int g = groupOfAccount[table.account(r)];
+                if (g >= 0 && g % parts == part) {
+                    int o = table.object(r);
+                    tallies.add(key(g, o), o, table.type(r), table.account(r), table.time(r));
+                }
             }
-        }
-        return tallies;
+            return tallies;
+        }).toList();
     }
 
     /** Per group, the objects at least two members shared; their shares set the group's time span. */
-    private List<List<Tally>> coShared(Tallies tallies, int groups) {
+    private List<List<Tally>> coShared(List<Tallies> parts, int groups) {
         List<List<Tally>> shared = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             shared.add(new ArrayList<>());
             first[g] = Long.MAX_VALUE;
             last[g] = Long.MIN_VALUE;
         }
-        for (int slot = 0; slot < tallies.keys.keys.length; slot++) {
-            long key = tallies.keys.keys[slot];
-            if (key == -1) {
-                continue;
-            }
-            Tally t = tallies.list.get(tallies.keys.value(slot));
-            if (t.accounts >= 2) {
-                int g = (int) (key >>> 32);
-                shared.get(g).add(t);
-                first[g] = Math.min(first[g], t.first);
-                last[g] = Math.max(last[g], t.last);
+        for (Tallies tallies : parts) {
+            for (int slot = 0; slot < tallies.keys.keys.length; slot++) {
+                long key = tallies.keys.keys[slot];
+                if (key == -1) {
+                    continue;
+                }
+                Tally t = tallies.list.get(tallies.keys.value(slot));
+                if (t.accounts >= 2) {
+                    int g = (int) (key >>> 32);
+                    shared.get(g).add(t);
+                    first[g] = Math.min(first[g], t.first);
+                    last[g] = Math.max(last[g], t.last);
+                }
             }
         }
         for (int g = 0; g < groups; g++) {
