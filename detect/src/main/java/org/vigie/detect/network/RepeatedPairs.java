@@ -52,8 +52,9 @@ final class RepeatedPairs {
     private final double totalAccounts;
     private final int accounts;
     private long pairs;
-    private LongIntHashMap candidates;
-    private long[] candidateFilter;
+    /** Per share of the hashes, its candidate pairs of accounts and a small Bloom filter of them. */
+    private LongIntHashMap[] candidates;
+    private long[][] candidateFilter;
     /** A bit per account: set when the account is in a candidate pair. */
     private long[] candidateAccounts;
 
@@ -68,16 +69,26 @@ final class RepeatedPairs {
         time = new long[n];
         content = new int[n];
         type = new byte[n];
+        int[] object = new int[n];
+        // the columns gathered in sweep order on all cores (a random read per row and column), then the objects'
+        // bounds found in one pass over the gathered objects
+        int chunk = 1 << 16;
+        java.util.stream.IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
+            for (int i = c * chunk, end = Math.min(n, i + chunk); i < end; i++) {
+                int row = order[i];
+                account[i] = table.account(row);
+                time[i] = table.time(row);
+                content[i] = table.content(row);
+                type[i] = (byte) table.typeOrdinal(row);
+                object[i] = table.object(row);
+            }
+        });
         int[] starts = new int[16];
         int[] ends = new int[16];
         int objects = 0;
         int from = 0;
         for (int i = 0; i < n; i++) {
-            account[i] = table.account(order[i]);
-            time[i] = table.time(order[i]);
-            content[i] = table.content(order[i]);
-            type[i] = (byte) table.typeOrdinal(order[i]);
-            if (i + 1 == n || table.object(order[i + 1]) != table.object(order[i])) {
+            if (i + 1 == n || object[i + 1] != object[i]) {
                 if (i + 1 - from > 1) {
                     if (objects == starts.length) {
                         starts = Arrays.copyOf(starts, objects * 2);
@@ -93,7 +104,7 @@ final class RepeatedPairs {
         objectEnds = Arrays.copyOf(ends, objects);
         objectIds = new int[objects];
         for (int o = 0; o < objects; o++) {
-            objectIds[o] = table.object(order[objectStarts[o]]);
+            objectIds[o] = object[objectStarts[o]];
         }
     }
 
@@ -118,25 +129,40 @@ final class RepeatedPairs {
         // about one pair in twenty-five is of a pair of accounts met before (synthetic sets): sized once, not regrown
         int expectedSums = (int) Math.min(1 << 26, bound / threads / 25);
         long[] pairsSeen = new long[threads];
-        List<LongDoubleSums> sums = inParallel(threads, t -> sweep.sums(t, threads, words, expectedSums, pairsSeen));
+        List<LongDoubleSums> sums = new ArrayList<>(
+                inParallel(threads, t -> sweep.sums(t, threads, words, expectedSums, pairsSeen)));
         sweep.pairs = pairsSeen[0]; // every core sweeps every pair
-        LongDoubleSums all = sums.get(0);
-        for (int t = 1; t < threads; t++) {
-            sums.get(t).forEach(all::add);
-        }
+        // each core's sums hold the pairs of accounts of its share only: its candidates are found there, on that core,
+        // and looked up only by it in the last sweep (no merged table of every sum)
         double threshold = minWeight * (1 - 1e-9) - maxPairWeight;
-        sweep.candidates = all.keysAtLeast(threshold);
-        sweep.candidateFilter = new long[filterWords(sweep.candidates.size(), 16, Long.MAX_VALUE)];
-        long[] candidateAccounts = new long[(sweep.accounts + 63) / 64];
-        all.forEach((key, sum) -> {
-            if (sum >= threshold) {
-                seenBefore(sweep.candidateFilter, hash(key));
-                int a = (int) (key >>> 32);
-                int b = (int) key;
-                candidateAccounts[a >>> 6] |= 1L << a;
-                candidateAccounts[b >>> 6] |= 1L << b;
-            }
+        sweep.candidates = new LongIntHashMap[threads];
+        sweep.candidateFilter = new long[threads][];
+        List<long[]> accountsOf = inParallel(threads, t -> {
+            LongDoubleSums mine = sums.get(t);
+            sums.set(t, null);
+            LongIntHashMap candidates = mine.keysAtLeast(threshold);
+            long[] filter = new long[filterWords(candidates.size(), 16, Long.MAX_VALUE)];
+            long[] bits = new long[(sweep.accounts + 63) / 64];
+            mine.forEach((key, sum) -> {
+                if (sum >= threshold) {
+                    seenBefore(filter, hash(key));
+                    int a = (int) (key >>> 32);
+                    int b = (int) key;
+                    bits[a >>> 6] |= 1L << a;
+                    bits[b >>> 6] |= 1L << b;
+                }
+            });
+            sweep.candidates[t] = candidates;
+            sweep.candidateFilter[t] = filter;
+            return bits;
         });
+        long[] candidateAccounts = accountsOf.get(0);
+        for (int t = 1; t < threads; t++) {
+            long[] more = accountsOf.get(t);
+            for (int w = 0; w < candidateAccounts.length; w++) {
+                candidateAccounts[w] |= more[w];
+            }
+        }
         sweep.candidateAccounts = candidateAccounts;
         return sweep;
     }
@@ -168,6 +194,8 @@ final class RepeatedPairs {
         EdgeAccumulator acc = new EdgeAccumulator(table);
         int[] stamp = idf ? new int[accounts] : null;
         long[] inCandidate = candidateAccounts;
+        long[] myFilter = candidateFilter[part];
+        LongIntHashMap myCandidates = candidates[part];
         for (int o = 0; o < objectStarts.length; o++) {
             int start = objectStarts[o];
             int end = objectEnds[o];
@@ -187,8 +215,8 @@ final class RepeatedPairs {
                         long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
                         long h = hash(key);
                         // both tests without a branch between them: the share alone is a coin toss for the predictor
-                        if (share(h, parts) == part & mayContain(candidateFilter, h)
-                                && candidates.get(key, -1) >= 0) {
+                        if (share(h, parts) == part & mayContain(myFilter, h)
+                                && myCandidates.get(key, -1) >= 0) {
                             acc.add(a, b, object, type[i], content[i], content[j], Math.abs(time[j] - time[i]), w);
                         }
                     }

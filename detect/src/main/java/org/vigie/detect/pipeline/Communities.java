@@ -1,6 +1,7 @@
 package org.vigie.detect.pipeline;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 import nl.cwts.networkanalysis.LeidenAlgorithm;
 import nl.cwts.networkanalysis.Network;
 import nl.cwts.util.LargeDoubleArray;
@@ -72,13 +73,17 @@ final class Communities {
 
         int[] community = new int[nodes];
         java.util.Arrays.fill(community, -1);
+        // components are clustered on all cores (each with its own seeded random: the same result in any order),
+        // then kept in component order
+        int[][] clustersOf = new int[components][];
+        IntStream.range(0, components).parallel().filter(c -> size[c] >= minSize).forEach(c ->
+                clustersOf[c] = leiden(size[c], edgesByComponent, firstEdge[c], firstEdge[c + 1], from, to, weight,
+                        local));
         int next = 0;
         for (int c = 0; c < components; c++) {
-            if (size[c] < minSize) {
-                continue;
+            if (clustersOf[c] != null) {
+                next = keepLarge(clustersOf[c], nodesOf[c], minSize, community, next);
             }
-            int[] clusters = leiden(size[c], edgesByComponent, firstEdge[c], firstEdge[c + 1], from, to, weight, local);
-            next = keepLarge(clusters, nodesOf[c], minSize, community, next);
         }
         peel(nodes, from, to, community, Math.min(MIN_TIES, minSize - 1));
         return new Partition(component, community, renumber(community, minSize));
