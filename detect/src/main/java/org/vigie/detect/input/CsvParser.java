@@ -43,6 +43,8 @@ final class CsvParser {
     private boolean eof;
     /** A record ended with CR at the end of the buffer: a LF that follows belongs to it. */
     private boolean skipLineFeed;
+    /** Where the current record starts in the buffer; its fields' spans are relative to it. */
+    private int recordStart;
     private long line = 1;
     private long recordLine;
     private int fields;
@@ -77,33 +79,27 @@ final class CsvParser {
                 pos++;
             }
         }
+        fields = 0;
         if (!available()) {
-            fields = 0;
             return false;
         }
         recordLine = line;
-        fields = 0;
-        int start = pos; // where the record starts: kept in the buffer when more input is read
-        int p = pos;
+        recordStart = pos;
+        // positions below are relative to the record's start, which refill() may move (it returns where to)
+        int base = recordStart;
+        int p = 0;
         while (true) {
             // one field, from p; w is where its next byte goes (behind p once a doubled quote was unescaped)
             int fieldStart = p;
             int w = p;
             boolean started = false;
             while (true) {
-                if (p == len) {
-                    int shift = refill(start);
-                    start -= shift;
-                    fieldStart -= shift;
-                    w -= shift;
-                    p -= shift;
-                    if (p == len) { // end of input: the record ends with this field
-                        addField(fieldStart, w);
-                        pos = p;
-                        return true;
-                    }
+                if (base + p == len && (base = refill()) + p == len) { // end of input: the record ends here
+                    addField(fieldStart, w);
+                    pos = base + p;
+                    return true;
                 }
-                byte b = buf[p];
+                byte b = buf[base + p];
                 if (b == ',') {
                     addField(fieldStart, w);
                     p++;
@@ -114,74 +110,54 @@ final class CsvParser {
                     p++;
                     line++;
                     if (b == '\r') {
-                        if (p < len) {
-                            if (buf[p] == '\n') {
+                        if (base + p < len) {
+                            if (buf[base + p] == '\n') {
                                 p++;
                             }
                         } else {
                             skipLineFeed = true;
                         }
                     }
-                    pos = p;
+                    pos = base + p;
                     return true;
                 }
                 if (b == '"' && !started) {
                     started = true;
                     long opened = line;
                     p++;
-                    // the quoted part: copy down to w, "" becomes "
+                    // the quoted part: copied down to w, "" becomes "
                     while (true) {
-                        if (p == len) {
-                            int shift = refill(start);
-                            start -= shift;
-                            fieldStart -= shift;
-                            w -= shift;
-                            p -= shift;
-                            if (p == len) {
-                                pos = p;
-                                throw new MalformedRecordException(recordLine,
-                                        "quoted field opened on line " + opened + " is never closed");
-                            }
+                        if (base + p == len && (base = refill()) + p == len) {
+                            pos = base + p;
+                            throw new MalformedRecordException(recordLine,
+                                    "quoted field opened on line " + opened + " is never closed");
                         }
-                        byte q = buf[p];
+                        byte q = buf[base + p];
+                        if ((q == '"' || q == '\r') && base + p + 1 == len) {
+                            base = refill(); // the next byte decides: a doubled quote, CRLF
+                        }
+                        boolean more = base + p + 1 < len;
                         if (q == '"') {
-                            if (p + 1 == len) {
-                                int shift = refill(start);
-                                start -= shift;
-                                fieldStart -= shift;
-                                w -= shift;
-                                p -= shift;
-                            }
-                            if (p + 1 < len && buf[p + 1] == '"') {
-                                buf[w++] = '"';
+                            if (more && buf[base + p + 1] == '"') {
+                                buf[base + w++] = '"';
                                 p += 2;
                                 continue;
                             }
                             p++;
                             break;
                         }
-                        if (q == '\n') {
+                        if (q == '\n' || q == '\r' && !(more && buf[base + p + 1] == '\n')) {
                             line++;
-                        } else if (q == '\r') {
-                            if (p + 1 == len) {
-                                int shift = refill(start);
-                                start -= shift;
-                                fieldStart -= shift;
-                                w -= shift;
-                                p -= shift;
-                            }
-                            if (p + 1 >= len || buf[p + 1] != '\n') {
-                                line++;
-                            }
                         }
-                        buf[w++] = q;
+                        buf[base + w++] = q;
                         p++;
                     }
                     continue;
                 }
                 started = true;
                 // a plain run up to the next delimiter or quote, in one pass
-                int end = p + 1;
+                int from = base + p;
+                int end = from + 1;
                 while (end < len) {
                     byte c = buf[end];
                     if (c == ',' || c == '\n' || c == '\r' || c == '"') {
@@ -190,10 +166,10 @@ final class CsvParser {
                     end++;
                 }
                 if (w != p) {
-                    System.arraycopy(buf, p, buf, w, end - p);
+                    System.arraycopy(buf, from, buf, base + w, end - from);
                 }
-                w += end - p;
-                p = end;
+                w += end - from;
+                p = end - base;
             }
         }
     }
@@ -213,7 +189,7 @@ final class CsvParser {
 
     /** The field's raw (untrimmed) text, for headers and messages. */
     String raw(int field) {
-        return new String(buf, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+        return new String(buf, recordStart + starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
     }
 
     /** Every field of the current record, raw. */
@@ -308,8 +284,8 @@ final class CsvParser {
     }
 
     private int trimmedStart(int field) {
-        int s = starts[field];
-        int e = ends[field];
+        int s = recordStart + starts[field];
+        int e = recordStart + ends[field];
         while (s < e && (buf[s] & 0xff) <= ' ') {
             s++;
         }
@@ -317,7 +293,7 @@ final class CsvParser {
     }
 
     private int trimmedEnd(int field, int trimmedStart) {
-        int e = ends[field];
+        int e = recordStart + ends[field];
         while (e > trimmedStart && (buf[e - 1] & 0xff) <= ' ') {
             e--;
         }
@@ -338,30 +314,27 @@ final class CsvParser {
         if (pos < len) {
             return true;
         }
-        refill(pos);
+        recordStart = pos;
+        pos = refill();
         return pos < len;
     }
 
     /**
-     * Reads more input, keeping the bytes from {@code keepFrom} on (the record being parsed): they move to the start
-     * of the buffer, which doubles when they fill it. Returns how far they moved, for the caller's positions; the
-     * spans of the fields already parsed are moved here. Nothing is read once the input has ended.
+     * Reads more input, keeping the bytes of the record being parsed (from {@link #recordStart}): they move to the
+     * start of the buffer, which doubles when they fill it. Returns where the record now starts. Nothing is read once
+     * the input has ended.
      */
-    private int refill(int keepFrom) {
+    private int refill() {
         if (eof) {
-            return 0;
+            return recordStart;
         }
-        int kept = len - keepFrom;
-        if (keepFrom > 0) {
-            System.arraycopy(buf, keepFrom, buf, 0, kept);
-            for (int i = 0; i < fields; i++) {
-                starts[i] -= keepFrom;
-                ends[i] -= keepFrom;
-            }
+        int kept = len - recordStart;
+        if (recordStart > 0) {
+            System.arraycopy(buf, recordStart, buf, 0, kept);
         } else if (kept == buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        pos -= Math.min(pos, keepFrom);
+        recordStart = 0;
         len = kept;
         try {
             while (len < buf.length) { // fill it: a decompressing stream gives a few kilobytes a call
@@ -375,6 +348,6 @@ final class CsvParser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return keepFrom;
+        return 0;
     }
 }

@@ -51,22 +51,8 @@ public final class IdInterner implements Names {
                 }
             }
         }
-        int mask = slots.length - 1;
-        int h = mix(hash) & mask;
-        while (true) {
-            long s = slots[h];
-            if (s == 0) {
-                break;
-            }
-            if ((int) (s >>> 32) == hash) {
-                int id = (int) s - 1;
-                if (keys[2 * id + 1] == k1 && (k1 == NOT_INLINE ? name.equals(names[id]) : keys[2 * id] == k0)) {
-                    return id;
-                }
-            }
-            h = (h + 1) & mask;
-        }
-        return add(name, hash, h, k0, k1);
+        long found = probe(hash, k0, k1, name, null, 0, 0);
+        return found >= 0 ? (int) found : add(name, hash, (int) -(found + 1), k0, k1);
     }
 
     /**
@@ -92,23 +78,33 @@ public final class IdInterner implements Names {
                 }
             }
         }
+        long found = probe(hash, k0, k1, null, bytes, from, length);
+        return found >= 0 ? (int) found
+                : add(new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1), hash,
+                        (int) -(found + 1), k0, k1);
+    }
+
+    /**
+     * The id of the key of hash code {@code hash} and packed form {@code k0, k1}, compared with {@code name}, or when
+     * that is null with the ASCII bytes given, when it is not packed; else {@code -(free slot + 1)}.
+     */
+    private long probe(int hash, long k0, long k1, String name, byte[] bytes, int from, int length) {
         int mask = slots.length - 1;
         int h = mix(hash) & mask;
         while (true) {
             long s = slots[h];
             if (s == 0) {
-                break;
+                return -(h + 1L);
             }
             if ((int) (s >>> 32) == hash) {
                 int id = (int) s - 1;
-                if (keys[2 * id + 1] == k1
-                        && (k1 == NOT_INLINE ? equalsAscii(names[id], bytes, from, length) : keys[2 * id] == k0)) {
+                if (keys[2 * id + 1] == k1 && (k1 != NOT_INLINE ? keys[2 * id] == k0
+                        : name != null ? name.equals(names[id]) : equalsAscii(names[id], bytes, from, length))) {
                     return id;
                 }
             }
             h = (h + 1) & mask;
         }
-        return add(new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1), hash, h, k0, k1);
     }
 
     private static boolean equalsAscii(String name, byte[] bytes, int from, int length) {

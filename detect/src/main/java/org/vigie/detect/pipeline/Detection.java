@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.vigie.detect.coaction.CoActionExtractor;
 import org.vigie.detect.coaction.CoActionType;
@@ -60,18 +61,7 @@ public final class Detection {
         // table, until it has ended
         IdInterner accountIds = new IdInterner();
         reader.numberAccounts(accountIds);
-        Iterator<NumberedPost> posts = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return reader.hasNext();
-            }
-
-            @Override
-            public NumberedPost next() {
-                Post post = reader.next();
-                return new NumberedPost(post, reader.accountNumber());
-            }
-        };
+        Iterator<NumberedPost> posts = mapped(reader, post -> new NumberedPost(post, reader.accountNumber()));
         return runReadingAhead(posts, accountIds, reader::report);
     }
 
@@ -217,37 +207,32 @@ public final class Detection {
         }
 
         Iterator<PreparedPost> prepared(Iterator<NumberedPost> posts) {
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return posts.hasNext();
-                }
-
-                @Override
-                public PreparedPost next() {
-                    NumberedPost numbered = posts.next();
-                    Post post = numbered.post();
-                    String normalized = normalize ? TextNormalizer.normalize(post.text()) : null;
-                    NearDupTexts into = interning;
-                    int text = into == null ? -1 : into.internText(normalized);
-                    return new PreparedPost(post, numbered.account(), normalized, text);
-                }
-            };
+            return mapped(posts, numbered -> {
+                Post post = numbered.post();
+                String normalized = normalize ? TextNormalizer.normalize(post.text()) : null;
+                NearDupTexts into = interning;
+                int text = into == null ? -1 : into.internText(normalized);
+                return new PreparedPost(post, numbered.account(), normalized, text);
+            });
         }
     }
 
     /** The posts with their accounts numbered by {@code accountIds}, on the thread that calls {@code next()}. */
     private static Iterator<NumberedPost> numbered(Iterator<Post> posts, IdInterner accountIds) {
+        return mapped(posts, post -> new NumberedPost(post, accountIds.intern(post.accountId())));
+    }
+
+    /** {@code source}'s items through {@code step}, on the thread that calls {@code next()}. */
+    private static <A, B> Iterator<B> mapped(Iterator<A> source, Function<A, B> step) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return posts.hasNext();
+                return source.hasNext();
             }
 
             @Override
-            public NumberedPost next() {
-                Post post = posts.next();
-                return new NumberedPost(post, accountIds.intern(post.accountId()));
+            public B next() {
+                return step.apply(source.next());
             }
         };
     }
