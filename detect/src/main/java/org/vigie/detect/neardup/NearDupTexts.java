@@ -58,13 +58,11 @@ public final class NearDupTexts {
 
     /** The same with a text already normalised by {@link TextNormalizer#normalize}. */
     public boolean addNormalized(String normalized, int accountNumber, long epochSecond, int contentNumber) {
-        if (normalized == null || normalized.length() < minLength) {
+        int text = internText(normalized);
+        if (text < 0) {
             return false;
         }
-        if (texts == null) {
-            throw new IllegalStateException("these texts are shared: use addShared");
-        }
-        row(texts.intern(normalized), accountNumber, epochSecond, contentNumber);
+        row(text, accountNumber, epochSecond, contentNumber);
         return true;
     }
 
