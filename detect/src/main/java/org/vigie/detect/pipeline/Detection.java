@@ -124,7 +124,7 @@ public final class Detection {
     }
 
     /**
-     * What reading keeps, as the settings ask: the per-post types, their extractor, and the texts for near-duplicates,
+     * What reading keeps, as the settings ask: the per-post extractor, the text step, and the texts for near-duplicates,
      * which {@link #takeNearDupTexts()} hands over once (then nothing here holds them: they are let go before pairing).
      */
     private static final class ReadPlan {
