@@ -24,7 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
                 "vigie.alerts.scheduled=false", "spring.mail.host=127.0.0.1", "spring.mail.port=1",
                 // webhook tests run their receivers on 127.0.0.1; the SSRF refusal at save time is tested on a
                 // standalone Vigie with the default (AlertsRestartTest)
-                "vigie.webhooks.allow-private-targets=true"})
+                "vigie.webhooks.allow-private-targets=true",
+                // the cached applications are closed when the test JVM exits: a graceful shutdown waiting its 30 s
+                // for requests still open (a browser's keep-alive) outlived Surefire's grace period for the fork
+                "spring.lifecycle.timeout-per-shutdown-phase=2s"})
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 @Import(TestClockConfiguration.class)
 @AutoConfigureObservability // tests see the metrics endpoint as production does
