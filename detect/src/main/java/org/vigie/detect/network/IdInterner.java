@@ -1,5 +1,6 @@
 package org.vigie.detect.network;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -80,7 +81,7 @@ public final class IdInterner implements Names {
         }
         long found = probe(hash, k0, k1, null, bytes, from, length);
         return found >= 0 ? (int) found
-                : add(new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1), hash,
+                : add(new String(bytes, from, length, StandardCharsets.ISO_8859_1), hash,
                         (int) -(found + 1), k0, k1);
     }
 

@@ -61,6 +61,15 @@ final class LongIntHashMap {
         return size;
     }
 
+    /** Every key, in no particular order. */
+    void forEachKey(java.util.function.LongConsumer action) {
+        for (long k : keys) {
+            if (k != EMPTY) {
+                action.accept(k);
+            }
+        }
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;

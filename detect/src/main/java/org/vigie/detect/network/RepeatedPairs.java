@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Finds the pairs of accounts that may reach a minimum weight without a table entry for every pair of accounts,
@@ -73,7 +74,7 @@ final class RepeatedPairs {
         // the columns gathered in sweep order on all cores (a random read per row and column), then the objects'
         // bounds found in one pass over the gathered objects
         int chunk = 1 << 16;
-        java.util.stream.IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
+        IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
             for (int i = c * chunk, end = Math.min(n, i + chunk); i < end; i++) {
                 int row = order[i];
                 account[i] = table.account(row);
@@ -141,16 +142,15 @@ final class RepeatedPairs {
             LongDoubleSums mine = sums.get(t);
             sums.set(t, null);
             LongIntHashMap candidates = mine.keysAtLeast(threshold);
+            // the filter and the accounts' bits from the candidates alone, not from every sum again
             long[] filter = new long[filterWords(candidates.size(), 16, Long.MAX_VALUE)];
             long[] bits = new long[(sweep.accounts + 63) / 64];
-            mine.forEach((key, sum) -> {
-                if (sum >= threshold) {
-                    seenBefore(filter, hash(key));
-                    int a = (int) (key >>> 32);
-                    int b = (int) key;
-                    bits[a >>> 6] |= 1L << a;
-                    bits[b >>> 6] |= 1L << b;
-                }
+            candidates.forEachKey(key -> {
+                seenBefore(filter, hash(key));
+                int a = (int) (key >>> 32);
+                int b = (int) key;
+                bits[a >>> 6] |= 1L << a;
+                bits[b >>> 6] |= 1L << b;
             });
             sweep.candidates[t] = candidates;
             sweep.candidateFilter[t] = filter;
